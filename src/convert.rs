@@ -1,0 +1,378 @@
+//! The per-file pipeline: Jinja scan → mask → parse each fragment variant →
+//! rules → edits → again until nothing changes → Snowflake re-parse.
+
+use serde::Serialize;
+
+use crate::edits::{self, Edit};
+use crate::jinja::{self, JinjaRegion};
+use crate::mask::{self, FragmentKind, MaskedFile};
+use crate::parse;
+use crate::rules::{self, Category, Finding, RuleContext, Style};
+use crate::source::{ByteRange, LineIndex};
+
+/// Rule passes over a file before giving up on reaching a fixed point.
+const MAX_PASSES: usize = 4;
+
+/// Status of a file, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Unchanged,
+    Converted,
+    Review,
+    Unconvertible,
+    Error,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Unchanged,
+        Status::Converted,
+        Status::Review,
+        Status::Unconvertible,
+        Status::Error,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Converted => "converted",
+            Status::Review => "review",
+            Status::Unconvertible => "unconvertible",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// A finding placed in the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub category: Category,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip)]
+    pub range: ByteRange,
+    /// Whether the finding's rewrite is in the output.
+    pub fixed: bool,
+}
+
+/// What happened to one SQL file.
+#[derive(Debug, Clone)]
+pub struct Conversion {
+    pub status: Status,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The converted text (equal to the input when nothing changed).
+    pub output: String,
+}
+
+/// Converts the text of one SQL file.
+pub fn convert_text(original: &str) -> Conversion {
+    let lines = LineIndex::new(original);
+    let place = |code: &str, category: Category, message: String, range: ByteRange, fixed: bool| {
+        let (line, column) = lines.line_col(original, range.start);
+        let (end_line, end_column) = lines.line_col(original, range.end.max(range.start));
+        Diagnostic {
+            code: code.to_string(),
+            category,
+            message,
+            line,
+            column,
+            end_line,
+            end_column,
+            range,
+            fixed,
+        }
+    };
+
+    let mut text = original.to_string();
+    // Edits applied by each pass, to map later positions back to the original.
+    let mut history: Vec<Vec<Edit>> = Vec::new();
+    let mut recorded: Vec<Diagnostic> = Vec::new();
+    let mut converged = false;
+    let mut last: Option<Analysis> = None;
+    for pass in 0..MAX_PASSES {
+        let analysis = match analyze(&text) {
+            Ok(a) => a,
+            Err(e) => {
+                let range = to_original(e.range.clone(), &history);
+                let message = if pass == 0 {
+                    e.message
+                } else {
+                    format!("internal: a rewrite produced text that no longer parses ({})", e.message)
+                };
+                recorded.push(place(e.code, Category::Error, message, range, false));
+                return finish(original, original.to_string(), recorded);
+            }
+        };
+        let fixable: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| !f.edits.is_empty())
+            .collect();
+        let groups: Vec<&[Edit]> = fixable.iter().map(|f| f.edits.as_slice()).collect();
+        let (next, applied) = edits::apply(&text, &groups);
+        for f in &analysis.findings {
+            let was_applied = fixable
+                .iter()
+                .position(|g| std::ptr::eq(*g, f))
+                .map(|i| applied[i])
+                .unwrap_or(false);
+            // The first pass reports everything it sees; later passes report
+            // only what they newly rewrote.
+            if (pass == 0 && (f.edits.is_empty() || was_applied)) || (pass > 0 && was_applied) {
+                let range = to_original(f.range.clone(), &history);
+                recorded.push(place(&f.code, f.category, f.message.clone(), range, was_applied));
+            }
+        }
+        let pass_edits: Vec<Edit> = fixable
+            .iter()
+            .zip(&applied)
+            .filter(|(_, a)| **a)
+            .flat_map(|(f, _)| f.edits.iter().cloned())
+            .collect();
+        if pass_edits.is_empty() {
+            converged = true;
+            last = Some(analysis);
+            break;
+        }
+        history.push(pass_edits);
+        text = next;
+    }
+    let last = match last {
+        Some(a) => a,
+        None => match analyze(&text) {
+            Ok(a) => a,
+            Err(e) => {
+                let range = to_original(e.range.clone(), &history);
+                recorded.push(place(e.code, Category::Error, e.message, range, false));
+                return finish(original, original.to_string(), recorded);
+            }
+        },
+    };
+    // Whatever the rules still see in the output must be in the report.
+    for f in &last.findings {
+        let range = to_original(f.range.clone(), &history);
+        let known = recorded
+            .iter()
+            .any(|d| d.code == f.code && d.range.start == range.start);
+        if !known {
+            let (category, message) = if f.edits.is_empty() {
+                (f.category, f.message.clone())
+            } else {
+                (
+                    Category::Unconvertible,
+                    format!("{} (the rewrite could not be applied{})", f.message, if converged { "" } else { " within the pass limit" }),
+                )
+            };
+            recorded.push(place(&f.code, category, message, range, false));
+        }
+    }
+    // The output must be Snowflake SQL the parser accepts.
+    for v in &last.parsed_variants {
+        if let Err(e) = parse::parse_snowflake(v) {
+            let range = to_original(e.offset..e.offset, &history);
+            recorded.push(place(
+                "E002",
+                Category::Error,
+                format!("converted SQL does not parse as Snowflake: {}", e.message),
+                range,
+                false,
+            ));
+            break;
+        }
+    }
+    finish(original, text, recorded)
+}
+
+fn finish(original: &str, output: String, mut diagnostics: Vec<Diagnostic>) -> Conversion {
+    diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.code, &a.message).cmp(&(b.range.start, b.range.end, &b.code, &b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
+    let worst = diagnostics.iter().map(|d| d.category).max();
+    let status = match worst {
+        Some(Category::Error) => Status::Error,
+        Some(Category::Unconvertible) => Status::Unconvertible,
+        Some(Category::Review) => Status::Review,
+        _ if output != original => Status::Converted,
+        _ => Status::Unchanged,
+    };
+    // A file in error is copied as it was.
+    let output = if status == Status::Error {
+        original.to_string()
+    } else {
+        output
+    };
+    Conversion {
+        status,
+        diagnostics,
+        output,
+    }
+}
+
+fn to_original(range: ByteRange, history: &[Vec<Edit>]) -> ByteRange {
+    let mut r = range;
+    for edits in history.iter().rev() {
+        let start = edits::map_back(r.start, edits);
+        let end = edits::map_back(r.end, edits).max(start);
+        r = start..end;
+    }
+    r
+}
+
+/// A failure that stops the analysis of a file.
+struct FileError {
+    code: &'static str,
+    message: String,
+    range: ByteRange,
+}
+
+/// The findings of every rule over every fragment variant of a text.
+struct Analysis {
+    findings: Vec<Finding>,
+    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake.
+    parsed_variants: Vec<String>,
+}
+
+fn analyze(text: &str) -> Result<Analysis, FileError> {
+    let regions = jinja::scan(text).map_err(|e| FileError {
+        code: "E003",
+        message: e.message,
+        range: e.offset..e.offset,
+    })?;
+    let file = mask::mask_file(text, &regions);
+    let mut findings = Vec::new();
+    let mut parsed_variants = Vec::new();
+    for (index, fragment) in file.fragments.iter().enumerate() {
+        analyze_fragment(&file, index, &regions, &mut findings, &mut parsed_variants).map_err(
+            |e| {
+                let what = match &fragment.kind {
+                    FragmentKind::Model => String::new(),
+                    FragmentKind::Macro(name) => format!(" in macro `{name}`"),
+                    FragmentKind::Block(name) => format!(" in block `{name}`"),
+                };
+                FileError {
+                    code: "E001",
+                    message: format!("does not parse as PostgreSQL{what}: {}", e.message),
+                    range: e.offset..e.offset,
+                }
+            },
+        )?;
+    }
+    findings.sort_by(|a, b| (a.range.start, &a.code).cmp(&(b.range.start, &b.code)));
+    findings.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.edits == b.edits);
+    // A rewrite must never touch Jinja: such a finding stays, without edits.
+    for f in &mut findings {
+        if f.edits.iter().any(|e| touches(&regions, &e.range)) {
+            f.edits.clear();
+            f.category = Category::Unconvertible;
+            f.message = format!("{} (not rewritten: the construct overlaps Jinja)", f.message);
+        }
+    }
+    Ok(Analysis {
+        findings,
+        parsed_variants,
+    })
+}
+
+fn touches(regions: &[JinjaRegion], range: &ByteRange) -> bool {
+    regions.iter().any(|j| {
+        if range.is_empty() {
+            j.range.start < range.start && range.start < j.range.end
+        } else {
+            j.range.start < range.end && range.start < j.range.end
+        }
+    })
+}
+
+fn analyze_fragment(
+    file: &MaskedFile,
+    index: usize,
+    regions: &[JinjaRegion],
+    findings: &mut Vec<Finding>,
+    parsed_variants: &mut Vec<String>,
+) -> Result<(), parse::ParseError> {
+    let fragment = &file.fragments[index];
+    let all = mask::variant(file, index, None);
+    let first_error = match parse::parse_postgres(&all.text) {
+        Ok(parsed) => {
+            run_rules(&all.text, &parsed, regions, findings);
+            parsed_variants.push(all.text.clone());
+            return Ok(());
+        }
+        Err(e) => e,
+    };
+    // Every branch choice on its own; all of them must parse.
+    let choices = mask::branch_choices(fragment);
+    if choices > 0 {
+        let mut ok = Vec::new();
+        for k in 0..choices {
+            let v = mask::variant(file, index, Some(k));
+            match parse::parse_postgres(&v.text) {
+                Ok(parsed) => ok.push((v.text.clone(), parsed_findings(&v.text, &parsed, regions))),
+                Err(e) => return Err(e),
+            }
+        }
+        for (text, mut f) in ok {
+            findings.append(&mut f);
+            parsed_variants.push(text);
+        }
+        return Ok(());
+    }
+    if fragment.kind != FragmentKind::Model {
+        // A macro body is often an expression, not a statement.
+        if let Some(text) = mask::as_select_expression(&all, fragment.range.start) {
+            if let Ok(parsed) = parse::parse_postgres(&text) {
+                run_rules(&text, &parsed, regions, findings);
+                return Ok(());
+            }
+        }
+        // Still unparsed: only the token-level checks can look at it.
+        if let Ok(tokens) = parse::tokenize(&sqlparser::dialect::PostgreSqlDialect {}, &all.text) {
+            let cx = RuleContext {
+                text: &all.text,
+                tokens: &tokens,
+                statements: &[],
+                jinja: regions,
+                style: Style::detect(&tokens),
+            };
+            for rule in rules::registry() {
+                rule.check_tokens(&cx, findings);
+            }
+            let range = first_error.offset..first_error.offset;
+            findings.push(Finding {
+                code: "E004".to_string(),
+                category: Category::Review,
+                message: format!(
+                    "this Jinja block is not a SQL statement or expression on its own ({}); only token-level checks ran on it",
+                    first_error.message
+                ),
+                range,
+                edits: vec![],
+            });
+            return Ok(());
+        }
+    }
+    Err(first_error)
+}
+
+fn parsed_findings(text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    run_rules(text, parsed, regions, &mut out);
+    out
+}
+
+fn run_rules(text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion], out: &mut Vec<Finding>) {
+    let cx = RuleContext {
+        text,
+        tokens: &parsed.tokens,
+        statements: &parsed.statements,
+        jinja: regions,
+        style: Style::detect(&parsed.tokens),
+    };
+    out.extend(rules::run(&cx));
+}

@@ -1,0 +1,123 @@
+//! Output = input + edits on byte ranges. Fixes are applied in order of
+//! position; a fix that overlaps one already applied is skipped (the next pass
+//! of the rules finds it again on the new text).
+
+use serde::Serialize;
+
+use crate::source::ByteRange;
+
+/// Replace `range` of the file with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub range: ByteRange,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(range: ByteRange, replacement: impl Into<String>) -> Self {
+        Edit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Edit::replace(at..at, text)
+    }
+
+    pub fn delete(range: ByteRange) -> Self {
+        Edit::replace(range, "")
+    }
+}
+
+/// Applies the fixes (each a group of edits taken all or nothing) that do not
+/// overlap each other; returns the new text and which fixes were applied.
+pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<bool>) {
+    let mut order: Vec<usize> = (0..fixes.len()).collect();
+    order.sort_by_key(|&i| fixes[i].iter().map(|e| e.range.start).min().unwrap_or(0));
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut applied = vec![false; fixes.len()];
+    for i in order {
+        let fix = fixes[i];
+        if fix.is_empty() || fix.iter().any(|e| e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end)) {
+            continue;
+        }
+        let clashes = fix
+            .iter()
+            .any(|e| taken.iter().any(|t| overlaps(&t.range, &e.range)));
+        if !clashes {
+            taken.extend(fix.iter());
+            applied[i] = true;
+        }
+    }
+    taken.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for e in taken {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+/// Two ranges overlap when they share a byte, or when both insert at the same
+/// point (their order would be arbitrary), or one inserts strictly inside the
+/// other.
+fn overlaps(a: &ByteRange, b: &ByteRange) -> bool {
+    if a.is_empty() && b.is_empty() {
+        return a.start == b.start;
+    }
+    if a.is_empty() {
+        return b.start < a.start && a.start < b.end;
+    }
+    if b.is_empty() {
+        return a.start < b.start && b.start < a.end;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+/// Maps an offset in the text after `edits` back to the text before them.
+pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.range.start);
+    let mut shift: isize = 0;
+    for e in sorted {
+        let new_start = (e.range.start as isize + shift) as usize;
+        let new_end = new_start + e.replacement.len();
+        if offset < new_start {
+            break;
+        }
+        if offset < new_end {
+            return e.range.start;
+        }
+        shift += e.replacement.len() as isize - e.range.len() as isize;
+    }
+    (offset as isize - shift).max(0) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_fixes_are_skipped_whole() {
+        let text = "select a::int4 from t";
+        let first = [Edit::replace(10..14, "integer")];
+        let second = [Edit::replace(12..14, "x"), Edit::replace(20..21, "u")];
+        let (out, applied) = apply(text, &[&first, &second]);
+        assert_eq!(out, "select a::integer from t");
+        assert_eq!(applied, vec![true, false]);
+    }
+
+    #[test]
+    fn insertions_and_offsets_map_back() {
+        let text = "a ~ 'x'";
+        let fix = [Edit::insert(0, "f("), Edit::replace(1..4, ", ")];
+        let (out, _) = apply(text, &[&fix]);
+        assert_eq!(out, "f(a, 'x'");
+        assert_eq!(map_back(out.find('\'').unwrap(), &fix), 4);
+        assert_eq!(map_back(2, &fix), 0);
+    }
+}

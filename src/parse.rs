@@ -1,0 +1,484 @@
+//! Parses a masked text with sqlparser and keeps its lossless token stream.
+//!
+//! The AST says *what* a construct is; its spans are incomplete (a cast's span
+//! covers only the operand, a function's stops before `)`, `OVER` is skipped),
+//! so the byte range of a construct is always found through the tokens.
+
+use std::ops::ControlFlow;
+
+use regex::Regex;
+use sqlparser::ast::{CastKind, Expr, Spanned, Statement};
+use sqlparser::dialect::{Dialect, PostgreSqlDialect, SnowflakeDialect};
+use sqlparser::parser::{Parser, ParserOptions};
+use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace};
+
+use crate::source::{ByteRange, LineIndex};
+
+/// sqlparser's own recursion limit, well below what the thread stack holds.
+const RECURSION_LIMIT: usize = 50;
+
+/// A parse failure at a byte offset.
+#[derive(Debug, Clone)]
+pub struct ParseError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The tokens of a text with the byte range of each.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub list: Vec<TokenWithSpan>,
+    pub ranges: Vec<ByteRange>,
+    pub lines: LineIndex,
+}
+
+pub struct Parsed<'t> {
+    pub tokens: Tokens<'t>,
+    pub statements: Vec<Statement>,
+}
+
+pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, ParseError> {
+    let lines = LineIndex::new(text);
+    let list = Tokenizer::new(dialect, text)
+        .tokenize_with_location()
+        .map_err(|e| ParseError {
+            offset: lines
+                .offset(text, e.location.line, e.location.column)
+                .unwrap_or(0),
+            message: e.message,
+        })?;
+    let mut ranges = Vec::with_capacity(list.len());
+    let mut prev_end = 0;
+    for t in &list {
+        let start = lines
+            .offset(text, t.span.start.line, t.span.start.column)
+            .unwrap_or(prev_end);
+        let end = lines
+            .offset(text, t.span.end.line, t.span.end.column)
+            .unwrap_or(start)
+            .max(start);
+        ranges.push(start..end);
+        prev_end = end;
+    }
+    Ok(Tokens {
+        text,
+        list,
+        ranges,
+        lines,
+    })
+}
+
+fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
+    let options = ParserOptions::new().with_trailing_commas(true);
+    let result = Parser::new(dialect)
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_options(options)
+        .with_tokens_with_locations(tokens.list.clone())
+        .parse_statements();
+    match result {
+        Ok(statements) => Ok(Parsed { tokens, statements }),
+        Err(e) => {
+            let message = e.to_string();
+            let offset = error_offset(&message, &tokens).unwrap_or(tokens.text.len());
+            Err(ParseError {
+                offset,
+                message: clean_message(&message),
+            })
+        }
+    }
+}
+
+pub fn parse_postgres(text: &str) -> Result<Parsed<'_>, ParseError> {
+    let dialect = PostgreSqlDialect {};
+    let tokens = tokenize(&dialect, text)?;
+    parse_with(&dialect, tokens)
+}
+
+pub fn parse_snowflake(text: &str) -> Result<(), ParseError> {
+    let dialect = SnowflakeDialect {};
+    let tokens = tokenize(&dialect, text)?;
+    parse_with(&dialect, tokens).map(|_| ())
+}
+
+fn error_offset(message: &str, tokens: &Tokens) -> Option<usize> {
+    static LOC: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = LOC.get_or_init(|| Regex::new(r"at Line: (\d+), Column: (\d+)").expect("valid regex"));
+    let caps = re.captures(message)?;
+    let line = caps[1].parse().ok()?;
+    let column = caps[2].parse().ok()?;
+    tokens.lines.offset(tokens.text, line, column)
+}
+
+fn clean_message(message: &str) -> String {
+    let m = message.trim_start_matches("sql parser error: ");
+    match m.find(" at Line: ") {
+        Some(i) => m[..i].to_string(),
+        None => m.to_string(),
+    }
+}
+
+impl<'t> Tokens<'t> {
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn token(&self, i: usize) -> &Token {
+        &self.list[i].token
+    }
+
+    pub fn slice(&self, i: usize) -> &'t str {
+        &self.text[self.ranges[i].clone()]
+    }
+
+    /// Index of the token that starts at `offset`.
+    pub fn at(&self, offset: usize) -> Option<usize> {
+        self.ranges.binary_search_by_key(&offset, |r| r.start).ok()
+    }
+
+    /// Index of the token that ends at `offset`.
+    pub fn ending_at(&self, offset: usize) -> Option<usize> {
+        let i = self.ranges.partition_point(|r| r.end < offset);
+        (self.ranges.get(i)?.end == offset && !self.ranges[i].is_empty()).then_some(i)
+    }
+
+    pub fn is_trivia(&self, i: usize) -> bool {
+        matches!(self.list[i].token, Token::Whitespace(_) | Token::EOF)
+    }
+
+    pub fn is_comment(&self, i: usize) -> bool {
+        matches!(
+            self.list[i].token,
+            Token::Whitespace(Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_))
+        )
+    }
+
+    /// Next token after `i` that is not whitespace or a comment.
+    pub fn next_sig(&self, i: usize) -> Option<usize> {
+        (i + 1..self.list.len()).find(|&j| !self.is_trivia(j))
+    }
+
+    /// Previous token before `i` that is not whitespace or a comment.
+    pub fn prev_sig(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.is_trivia(j))
+    }
+
+    /// Whether token `i` is the keyword or word `word` (case-insensitive, unquoted).
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        matches!(&self.list[i].token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(word))
+    }
+
+    /// Index of the `)` that closes the `(` at `open`.
+    pub fn matching_paren(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for j in open..self.list.len() {
+            match self.list[j].token {
+                Token::LParen => depth += 1,
+                Token::RParen => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Index of the `(` that the `)` at `close` closes.
+    pub fn matching_open(&self, close: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for j in (0..=close).rev() {
+            match self.list[j].token {
+                Token::RParen => depth += 1,
+                Token::LParen => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    pub fn span_range(&self, span: Span) -> Option<ByteRange> {
+        let start = self.loc(span.start)?;
+        let end = self.loc(span.end)?;
+        (start < end).then_some(start..end)
+    }
+
+    fn loc(&self, l: Location) -> Option<usize> {
+        self.lines.offset(self.text, l.line, l.column)
+    }
+
+    /// Token indexes of the first and last token of an expression, found from
+    /// its (possibly incomplete) span and the tokens around it.
+    pub fn expr_tokens(&self, expr: &Expr) -> Option<(usize, usize)> {
+        let (first, last) = match expr {
+            Expr::Nested(inner) => {
+                let (f, l) = self.expr_tokens(inner)?;
+                let open = self.prev_sig(f)?;
+                let close = self.next_sig(l)?;
+                (matches!(self.token(open), Token::LParen) && matches!(self.token(close), Token::RParen))
+                    .then_some((open, close))?
+            }
+            Expr::Cast {
+                kind: CastKind::DoubleColon,
+                expr: inner,
+                ..
+            } => {
+                let (f, l) = self.expr_tokens(inner)?;
+                let colons = self.next_sig(l)?;
+                if !matches!(self.token(colons), Token::DoubleColon) {
+                    return None;
+                }
+                (f, self.type_end(self.next_sig(colons)?)?)
+            }
+            Expr::Cast { expr: inner, .. } => {
+                let (f, _) = self.expr_tokens(inner)?;
+                let open = self.prev_sig(f)?;
+                let name = self.prev_sig(open)?;
+                if !matches!(self.token(open), Token::LParen) {
+                    return None;
+                }
+                (name, self.matching_paren(open)?)
+            }
+            Expr::Function(f) => {
+                let name = self.span_range(f.name.span())?;
+                let first = self.at(name.start)?;
+                let last_name = self.ending_at(name.end)?;
+                let open = self.next_sig(last_name)?;
+                if !matches!(self.token(open), Token::LParen) {
+                    return None;
+                }
+                let mut last = self.matching_paren(open)?;
+                // Trailing clauses that belong to the call.
+                loop {
+                    let Some(n) = self.next_sig(last) else { break };
+                    if self.is_word(n, "within") || self.is_word(n, "filter") {
+                        let mut p = self.next_sig(n)?;
+                        if self.is_word(p, "group") {
+                            p = self.next_sig(p)?;
+                        }
+                        if !matches!(self.token(p), Token::LParen) {
+                            break;
+                        }
+                        last = self.matching_paren(p)?;
+                    } else if self.is_word(n, "over") {
+                        let p = self.next_sig(n)?;
+                        last = if matches!(self.token(p), Token::LParen) {
+                            self.matching_paren(p)?
+                        } else {
+                            p
+                        };
+                    } else {
+                        break;
+                    }
+                }
+                (first, last)
+            }
+            Expr::BinaryOp { left, right, .. } => {
+                (self.expr_tokens(left)?.0, self.expr_tokens(right)?.1)
+            }
+            Expr::UnaryOp { expr: inner, .. } => {
+                let (f, l) = self.expr_tokens(inner)?;
+                (self.prev_sig(f)?, l)
+            }
+            _ => {
+                let range = self.span_range(expr.span())?;
+                let first = self.at(range.start)?;
+                let last = self.ending_at(range.end)?;
+                (first, last)
+            }
+        };
+        self.balanced(first, last).then_some((first, last))
+    }
+
+    /// Byte range of an expression; see [`Tokens::expr_tokens`].
+    pub fn expr_range(&self, expr: &Expr) -> Option<ByteRange> {
+        let (f, l) = self.expr_tokens(expr)?;
+        Some(self.ranges[f].start..self.ranges[l].end)
+    }
+
+    fn balanced(&self, first: usize, last: usize) -> bool {
+        let mut depth = 0i64;
+        for j in first..=last {
+            match self.list[j].token {
+                Token::LParen | Token::LBracket => depth += 1,
+                Token::RParen | Token::RBracket => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        depth == 0
+    }
+
+    /// Last token of a type name that starts at `first`: words such as
+    /// `double precision` or `timestamp with time zone`, an optional `(p, s)`
+    /// and any number of `[]`.
+    pub fn type_end(&self, first: usize) -> Option<usize> {
+        if !matches!(self.token(first), Token::Word(_)) {
+            return None;
+        }
+        let mut last = first;
+        loop {
+            let Some(n) = self.next_sig(last) else { break };
+            let continues = match self.token(last) {
+                Token::Word(w) => {
+                    let prev = w.value.to_ascii_lowercase();
+                    let next = match self.token(n) {
+                        Token::Word(nw) if nw.quote_style.is_none() => nw.value.to_ascii_lowercase(),
+                        _ => String::new(),
+                    };
+                    matches!(
+                        (prev.as_str(), next.as_str()),
+                        ("double", "precision")
+                            | ("character", "varying")
+                            | ("bit", "varying")
+                            | ("timestamp" | "time", "with" | "without")
+                            | ("with" | "without", "time")
+                            | ("time", "zone")
+                    )
+                }
+                _ => false,
+            };
+            if continues {
+                last = n;
+                continue;
+            }
+            match self.token(n) {
+                Token::LParen if matches!(self.token(last), Token::Word(_)) => {
+                    last = self.matching_paren(n)?;
+                }
+                Token::LBracket => {
+                    let close = self.next_sig(n)?;
+                    let close = if matches!(self.token(close), Token::Number(..)) {
+                        self.next_sig(close)?
+                    } else {
+                        close
+                    };
+                    if !matches!(self.token(close), Token::RBracket) {
+                        return None;
+                    }
+                    last = close;
+                }
+                _ => break,
+            }
+        }
+        Some(last)
+    }
+}
+
+/// Calls `f` on every expression of the statements, outermost first.
+pub fn for_each_expr(statements: &[Statement], mut f: impl FnMut(&Expr)) {
+    for statement in statements {
+        let _ = sqlparser::ast::visit_expressions(statement, |e| {
+            f(e);
+            ControlFlow::<()>::Continue(())
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranges(sql: &str) -> Vec<String> {
+        let parsed = parse_postgres(sql).unwrap();
+        let mut out = vec![];
+        for_each_expr(&parsed.statements, |e| {
+            if let Some(r) = parsed.tokens.expr_range(e) {
+                out.push(sql[r].to_string());
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn expression_ranges_cover_the_whole_construct() {
+        let got = ranges("select (a + 1)::double precision, cast(b as numeric(10, 2)), count(*) filter (where c) over (partition by d), x::text[] from t");
+        assert!(got.contains(&"(a + 1)::double precision".to_string()), "{got:?}");
+        assert!(got.contains(&"cast(b as numeric(10, 2))".to_string()), "{got:?}");
+        assert!(got.contains(&"count(*) filter (where c) over (partition by d)".to_string()), "{got:?}");
+        assert!(got.contains(&"x::text[]".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn parse_errors_point_at_the_token() {
+        let Err(err) = parse_postgres("select a\nfrom t where") else {
+            panic!("must not parse")
+        };
+        assert!(err.message.contains("Expected"), "{}", err.message);
+        assert!(err.offset >= 9);
+    }
+}
+
+/// Token positions of a cast: the operand and the type name.
+#[derive(Debug, Clone, Copy)]
+pub struct CastParts {
+    /// First and last token of the whole cast expression.
+    pub whole: (usize, usize),
+    /// First and last token of the operand.
+    pub operand: (usize, usize),
+    /// First and last token of the type name.
+    pub type_name: (usize, usize),
+    /// `::` token for `x::t`; `None` for `cast(x as t)`.
+    pub double_colon: Option<usize>,
+}
+
+impl Tokens<'_> {
+    /// Locates the parts of `x::t`, `cast(x as t)` and `try_cast(x as t)`.
+    pub fn cast_parts(&self, expr: &Expr) -> Option<CastParts> {
+        let Expr::Cast { kind, expr: inner, .. } = expr else {
+            return None;
+        };
+        let operand = self.expr_tokens(inner)?;
+        let whole = self.expr_tokens(expr)?;
+        let marker = self.next_sig(operand.1)?;
+        let double_colon = match kind {
+            CastKind::DoubleColon => {
+                matches!(self.token(marker), Token::DoubleColon).then_some(marker)?;
+                Some(marker)
+            }
+            _ => {
+                if !self.is_word(marker, "as") {
+                    return None;
+                }
+                None
+            }
+        };
+        let first = self.next_sig(marker)?;
+        let last = self.type_end(first)?;
+        Some(CastParts {
+            whole,
+            operand,
+            type_name: (first, last),
+            double_colon,
+        })
+    }
+
+    /// The type name text of a cast, lower-case with single spaces.
+    pub fn type_text(&self, (first, last): (usize, usize)) -> String {
+        let mut out = String::new();
+        for i in first..=last {
+            if self.is_trivia(i) {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            } else {
+                out.push_str(&self.slice(i).to_ascii_lowercase());
+            }
+        }
+        out.replace(" (", "(").replace(" [", "[")
+    }
+}

@@ -1,0 +1,265 @@
+//! The rule registry and what every rule sees.
+//!
+//! A rule looks at the AST to decide *what* a construct is and at the tokens to
+//! decide exactly *where* it is, and emits [`Finding`]s, each with the edits
+//! that convert it (if any). Structural rules are code, one file each; simple
+//! mappings are rows of `rules/*.toml`, embedded at build time.
+
+use std::ops::ControlFlow;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use sqlparser::ast::{Expr, Select, Statement, Visit, Visitor};
+
+use crate::edits::Edit;
+use crate::jinja::JinjaRegion;
+use crate::parse::Tokens;
+use crate::source::ByteRange;
+
+mod array_agg_order_by;
+mod backslash_literal;
+mod cast_types;
+mod dbt_indexes;
+mod distinct_on;
+mod filter_clause;
+mod function_renames;
+mod json_operators;
+mod postgres_only;
+mod regex_match;
+mod string_agg;
+
+/// What a finding means for the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Rewritten; the rewrite keeps the meaning.
+    Fix,
+    /// Rewritten, but the result can differ in the edge case the message names.
+    Review,
+    /// Not rewritten: no Snowflake equivalent was applied; the message says why.
+    Unconvertible,
+    /// The file could not be read, scanned or parsed.
+    Error,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Fix => "fix",
+            Category::Review => "review",
+            Category::Unconvertible => "unconvertible",
+            Category::Error => "error",
+        }
+    }
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleMeta {
+    pub code: String,
+    pub name: String,
+    pub summary: String,
+    pub category: Category,
+    /// What it does / Why / Example / Fix safety / Reference.
+    pub docs: String,
+}
+
+/// One thing a rule found, with its fix.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: String,
+    pub category: Category,
+    pub message: String,
+    pub range: ByteRange,
+    /// Edits applied together; empty when nothing is rewritten.
+    pub edits: Vec<Edit>,
+}
+
+impl Finding {
+    pub fn new(meta: &RuleMeta, range: ByteRange, message: impl Into<String>) -> Self {
+        Finding {
+            code: meta.code.clone(),
+            category: meta.category,
+            message: message.into(),
+            range,
+            edits: vec![],
+        }
+    }
+
+    pub fn with_category(mut self, category: Category) -> Self {
+        self.category = category;
+        self
+    }
+
+    pub fn with_edits(mut self, edits: Vec<Edit>) -> Self {
+        self.edits = edits;
+        self
+    }
+}
+
+/// Keyword case of a model, so that new text matches the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Lower,
+    Upper,
+}
+
+impl Style {
+    /// Detects the case most keywords are written in (lower when tied).
+    pub fn detect(tokens: &Tokens) -> Style {
+        use sqlparser::keywords::Keyword;
+        use sqlparser::tokenizer::Token;
+        let (mut lower, mut upper) = (0, 0);
+        for t in &tokens.list {
+            if let Token::Word(w) = &t.token {
+                if w.quote_style.is_none() && w.keyword != Keyword::NoKeyword {
+                    if w.value.bytes().all(|b| !b.is_ascii_lowercase()) {
+                        upper += 1;
+                    } else if w.value.bytes().all(|b| !b.is_ascii_uppercase()) {
+                        lower += 1;
+                    }
+                }
+            }
+        }
+        if upper > lower {
+            Style::Upper
+        } else {
+            Style::Lower
+        }
+    }
+
+    /// SQL keywords and function names in the model's case.
+    pub fn kw(self, s: &str) -> String {
+        match self {
+            Style::Lower => s.to_ascii_lowercase(),
+            Style::Upper => s.to_ascii_uppercase(),
+        }
+    }
+}
+
+/// What a rule sees of one parsed variant of a fragment.
+pub struct RuleContext<'a> {
+    /// The masked text; equal to the file outside Jinja.
+    pub text: &'a str,
+    pub tokens: &'a Tokens<'a>,
+    pub statements: &'a [Statement],
+    pub jinja: &'a [JinjaRegion],
+    pub style: Style,
+}
+
+impl RuleContext<'_> {
+    pub fn kw(&self, s: &str) -> String {
+        self.style.kw(s)
+    }
+
+    pub fn src(&self, range: ByteRange) -> &str {
+        &self.text[range]
+    }
+
+    /// Whether a range shares a byte with a Jinja region.
+    pub fn touches_jinja(&self, range: &ByteRange) -> bool {
+        self.jinja
+            .iter()
+            .any(|j| j.range.start < range.end.max(range.start + 1) && range.start < j.range.end)
+    }
+}
+
+/// A check over the model. Rules receive every expression and every SELECT in
+/// one walk of the AST, then the token stream once.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+
+    fn check_expr(&self, _expr: &Expr, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+
+    fn check_select(&self, _select: &Select, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+
+    fn check_tokens(&self, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+}
+
+/// Every rule, in a fixed order.
+pub fn registry() -> &'static [Box<dyn Rule>] {
+    static RULES: OnceLock<Vec<Box<dyn Rule>>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        rules.extend(cast_types::rules());
+        rules.extend(json_operators::rules());
+        rules.push(Box::new(regex_match::RegexMatch::new()));
+        rules.push(Box::new(distinct_on::DistinctOn::new()));
+        rules.push(Box::new(string_agg::StringAgg::new()));
+        rules.push(Box::new(array_agg_order_by::ArrayAggOrderBy::new()));
+        rules.push(Box::new(filter_clause::FilterClause::new()));
+        rules.extend(function_renames::rules());
+        rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
+        rules.push(Box::new(dbt_indexes::DbtIndexes::new()));
+        rules.extend(postgres_only::rules());
+        rules
+    })
+}
+
+/// Looks a rule up by code.
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    registry()
+        .iter()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
+        .map(|r| r.as_ref())
+}
+
+/// Runs every rule over one parsed variant.
+pub fn run(cx: &RuleContext) -> Vec<Finding> {
+    let rules = registry();
+    let mut out = Vec::new();
+    let mut walker = Walker {
+        rules,
+        cx,
+        out: &mut out,
+    };
+    for statement in cx.statements {
+        let _ = statement.visit(&mut walker);
+    }
+    for rule in rules {
+        rule.check_tokens(cx, &mut out);
+    }
+    out
+}
+
+struct Walker<'r, 'c, 'o> {
+    rules: &'r [Box<dyn Rule>],
+    cx: &'c RuleContext<'c>,
+    out: &'o mut Vec<Finding>,
+}
+
+impl Visitor for Walker<'_, '_, '_> {
+    type Break = ();
+
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+        for rule in self.rules {
+            rule.check_expr(expr, self.cx, self.out);
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_select(&mut self, select: &Select) -> ControlFlow<()> {
+        for rule in self.rules {
+            rule.check_select(select, self.cx, self.out);
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Builds the docs text of a rule from its sections.
+pub fn docs(what: &str, why: &str, example: &str, safety: &str, reference: &str) -> String {
+    format!(
+        "## What it does\n{what}\n\n## Why\n{why}\n\n## Example\n{example}\n\n## Fix safety\n{safety}\n\n## Reference\n{reference}\n"
+    )
+}
+
+/// The meta of a code rule from its constant parts.
+pub fn meta(code: &str, name: &str, summary: &str, category: Category, docs: String) -> RuleMeta {
+    RuleMeta {
+        code: code.to_string(),
+        name: name.to_string(),
+        summary: summary.to_string(),
+        category,
+        docs,
+    }
+}
