@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(idx.offset(text, 2, 6), Some(20));
         assert_eq!(idx.line_col(text, 20), (2, 6));
         assert_eq!(idx.line_col(text, 13), (1, 13));
-        assert_eq!(idx.offset(text, 1, 10), Some(11));
+        assert_eq!(idx.offset(text, 1, 10), Some(10));
         assert_eq!(idx.offset(text, 0, 0), None);
         assert_eq!(idx.offset(text, 9, 1), None);
     }
