@@ -102,7 +102,10 @@ pub fn convert_text(original: &str) -> Conversion {
                 let message = if pass == 0 {
                     e.message
                 } else {
-                    format!("internal: a rewrite produced text that no longer parses ({})", e.message)
+                    format!(
+                        "internal: a rewrite produced text that no longer parses ({})",
+                        e.message
+                    )
                 };
                 recorded.push(place(e.code, Category::Error, message, range, false));
                 return finish(original, original.to_string(), recorded);
@@ -125,7 +128,13 @@ pub fn convert_text(original: &str) -> Conversion {
             // only what they newly rewrote.
             if (pass == 0 && (f.edits.is_empty() || was_applied)) || (pass > 0 && was_applied) {
                 let range = to_original(f.range.clone(), &history);
-                recorded.push(place(&f.code, f.category, f.message.clone(), range, was_applied));
+                recorded.push(place(
+                    &f.code,
+                    f.category,
+                    f.message.clone(),
+                    range,
+                    was_applied,
+                ));
             }
         }
         let pass_edits: Vec<Edit> = fixable
@@ -165,7 +174,15 @@ pub fn convert_text(original: &str) -> Conversion {
             } else {
                 (
                     Category::Unconvertible,
-                    format!("{} (the rewrite could not be applied{})", f.message, if converged { "" } else { " within the pass limit" }),
+                    format!(
+                        "{} (the rewrite could not be applied{})",
+                        f.message,
+                        if converged {
+                            ""
+                        } else {
+                            " within the pass limit"
+                        }
+                    ),
                 )
             };
             recorded.push(place(&f.code, category, message, range, false));
@@ -190,7 +207,12 @@ pub fn convert_text(original: &str) -> Conversion {
 
 fn finish(original: &str, output: String, mut diagnostics: Vec<Diagnostic>) -> Conversion {
     diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.code, &a.message).cmp(&(b.range.start, b.range.end, &b.code, &b.message))
+        (a.range.start, a.range.end, &a.code, &a.message).cmp(&(
+            b.range.start,
+            b.range.end,
+            &b.code,
+            &b.message,
+        ))
     });
     diagnostics.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
     let worst = diagnostics.iter().map(|d| d.category).max();
@@ -248,7 +270,7 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
     let mut findings = Vec::new();
     let mut parsed_variants = Vec::new();
     for (index, fragment) in file.fragments.iter().enumerate() {
-        analyze_fragment(&file, index, &regions, &mut findings, &mut parsed_variants).map_err(
+        analyze_fragment(text, &file, index, &regions, &mut findings, &mut parsed_variants).map_err(
             |e| {
                 let what = match &fragment.kind {
                     FragmentKind::Model => String::new(),
@@ -270,7 +292,10 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
         if f.edits.iter().any(|e| touches(&regions, &e.range)) {
             f.edits.clear();
             f.category = Category::Unconvertible;
-            f.message = format!("{} (not rewritten: the construct overlaps Jinja)", f.message);
+            f.message = format!(
+                "{} (not rewritten: the construct overlaps Jinja)",
+                f.message
+            );
         }
     }
     Ok(Analysis {
@@ -290,6 +315,7 @@ fn touches(regions: &[JinjaRegion], range: &ByteRange) -> bool {
 }
 
 fn analyze_fragment(
+    original: &str,
     file: &MaskedFile,
     index: usize,
     regions: &[JinjaRegion],
@@ -300,7 +326,7 @@ fn analyze_fragment(
     let all = mask::variant(file, index, None);
     let first_error = match parse::parse_postgres(&all.text) {
         Ok(parsed) => {
-            run_rules(&all.text, &parsed, regions, findings);
+            run_rules(original, &all.text, &parsed, regions, findings);
             parsed_variants.push(all.text.clone());
             return Ok(());
         }
@@ -313,7 +339,7 @@ fn analyze_fragment(
         for k in 0..choices {
             let v = mask::variant(file, index, Some(k));
             match parse::parse_postgres(&v.text) {
-                Ok(parsed) => ok.push((v.text.clone(), parsed_findings(&v.text, &parsed, regions))),
+                Ok(parsed) => ok.push((v.text.clone(), parsed_findings(original, &v.text, &parsed, regions))),
                 Err(e) => return Err(e),
             }
         }
@@ -327,7 +353,7 @@ fn analyze_fragment(
         // A macro body is often an expression, not a statement.
         if let Some(text) = mask::as_select_expression(&all, fragment.range.start) {
             if let Ok(parsed) = parse::parse_postgres(&text) {
-                run_rules(&text, &parsed, regions, findings);
+                run_rules(original, &text, &parsed, regions, findings);
                 return Ok(());
             }
         }
@@ -335,6 +361,7 @@ fn analyze_fragment(
         if let Ok(tokens) = parse::tokenize(&sqlparser::dialect::PostgreSqlDialect {}, &all.text) {
             let cx = RuleContext {
                 text: &all.text,
+                original,
                 tokens: &tokens,
                 statements: &[],
                 jinja: regions,
@@ -360,15 +387,16 @@ fn analyze_fragment(
     Err(first_error)
 }
 
-fn parsed_findings(text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion]) -> Vec<Finding> {
+fn parsed_findings(original: &str, text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion]) -> Vec<Finding> {
     let mut out = Vec::new();
-    run_rules(text, parsed, regions, &mut out);
+    run_rules(original, text, parsed, regions, &mut out);
     out
 }
 
-fn run_rules(text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion], out: &mut Vec<Finding>) {
+fn run_rules(original: &str, text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion], out: &mut Vec<Finding>) {
     let cx = RuleContext {
         text,
+        original,
         tokens: &parsed.tokens,
         statements: &parsed.statements,
         jinja: regions,

@@ -39,7 +39,13 @@ pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<bool>) {
     let mut applied = vec![false; fixes.len()];
     for i in order {
         let fix = fixes[i];
-        if fix.is_empty() || fix.iter().any(|e| e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end)) {
+        if fix.is_empty()
+            || fix.iter().any(|e| {
+                e.range.end > text.len()
+                    || !text.is_char_boundary(e.range.start)
+                    || !text.is_char_boundary(e.range.end)
+            })
+        {
             continue;
         }
         let clashes = fix

@@ -50,17 +50,18 @@ pub fn scan(text: &str) -> Result<Vec<JinjaRegion>, JinjaError> {
                 continue;
             }
         };
-        let end = find_close(bytes, start + 2, close, kind != JinjaKind::Comment).ok_or_else(|| {
-            JinjaError {
-                offset: start,
-                message: format!(
-                    "unterminated Jinja {}: `{}` has no closing `{}`",
-                    kind_name(kind),
-                    &text[start..start + 2],
-                    String::from_utf8_lossy(close)
-                ),
-            }
-        })?;
+        let end =
+            find_close(bytes, start + 2, close, kind != JinjaKind::Comment).ok_or_else(|| {
+                JinjaError {
+                    offset: start,
+                    message: format!(
+                        "unterminated Jinja {}: `{}` has no closing `{}`",
+                        kind_name(kind),
+                        &text[start..start + 2],
+                        String::from_utf8_lossy(close)
+                    ),
+                }
+            })?;
         let body = trim_markers(bytes, start + 2, end - 2);
         let tag = if kind == JinjaKind::Comment {
             String::new()
@@ -97,7 +98,11 @@ fn kind_name(kind: JinjaKind) -> &'static str {
 }
 
 fn memchr_brace(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|b| *b == b'{').map(|p| p + from)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|b| *b == b'{')
+        .map(|p| p + from)
 }
 
 /// Offset just past the closing delimiter. Inside expressions and statements,
@@ -200,7 +205,10 @@ mod tests {
     #[test]
     fn strings_inside_tags_do_not_close_them() {
         let text = "{{ var('x', '}}') }} a";
-        assert_eq!(tags(text), vec![("var".to_string(), "{{ var('x', '}}') }}")]);
+        assert_eq!(
+            tags(text),
+            vec![("var".to_string(), "{{ var('x', '}}') }}")]
+        );
     }
 
     #[test]

@@ -63,14 +63,18 @@ const SILENT_CALLS: &[&str] = &["config", "log", "print", "do"];
 pub fn mask_file(text: &str, regions: &[JinjaRegion]) -> MaskedFile {
     let mut masked = text.as_bytes().to_vec();
     for r in regions {
-        let placeholder = r.kind == JinjaKind::Expression && !SILENT_CALLS.contains(&r.tag.as_str());
-        fill(&mut masked, r.range.clone(), if placeholder { b'_' } else { b' ' });
+        let placeholder =
+            r.kind == JinjaKind::Expression && !SILENT_CALLS.contains(&r.tag.as_str());
+        fill(
+            &mut masked,
+            r.range.clone(),
+            if placeholder { b'_' } else { b' ' },
+        );
     }
     // Only ASCII bytes were written over whole regions, and regions start and
     // end on ASCII delimiters, so the text stays valid UTF-8.
-    let masked = String::from_utf8(masked).unwrap_or_else(|e| {
-        String::from_utf8_lossy(e.as_bytes()).into_owned()
-    });
+    let masked = String::from_utf8(masked)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     MaskedFile {
         masked,
         fragments: fragments(text, regions),
@@ -282,8 +286,14 @@ mod tests {
         let file = mask_file(text, &regions);
         assert_eq!(branch_choices(&file.fragments[0]), 2);
         let first = variant(&file, 0, Some(0));
-        assert_eq!(first.text.split_whitespace().collect::<Vec<_>>(), ["select", "*", "from", "a", "limit", "10"]);
+        assert_eq!(
+            first.text.split_whitespace().collect::<Vec<_>>(),
+            ["select", "*", "from", "a", "limit", "10"]
+        );
         let second = variant(&file, 0, Some(1));
-        assert_eq!(second.text.split_whitespace().collect::<Vec<_>>(), ["select", "*", "from", "b"]);
+        assert_eq!(
+            second.text.split_whitespace().collect::<Vec<_>>(),
+            ["select", "*", "from", "b"]
+        );
     }
 }

@@ -152,7 +152,9 @@ impl<'t> Tokens<'t> {
     pub fn is_comment(&self, i: usize) -> bool {
         matches!(
             self.list[i].token,
-            Token::Whitespace(Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_))
+            Token::Whitespace(
+                Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_)
+            )
         )
     }
 
@@ -225,8 +227,9 @@ impl<'t> Tokens<'t> {
                 let (f, l) = self.expr_tokens(inner)?;
                 let open = self.prev_sig(f)?;
                 let close = self.next_sig(l)?;
-                (matches!(self.token(open), Token::LParen) && matches!(self.token(close), Token::RParen))
-                    .then_some((open, close))?
+                (matches!(self.token(open), Token::LParen)
+                    && matches!(self.token(close), Token::RParen))
+                .then_some((open, close))?
             }
             Expr::Cast {
                 kind: CastKind::DoubleColon,
@@ -337,7 +340,9 @@ impl<'t> Tokens<'t> {
                 Token::Word(w) => {
                     let prev = w.value.to_ascii_lowercase();
                     let next = match self.token(n) {
-                        Token::Word(nw) if nw.quote_style.is_none() => nw.value.to_ascii_lowercase(),
+                        Token::Word(nw) if nw.quote_style.is_none() => {
+                            nw.value.to_ascii_lowercase()
+                        }
                         _ => String::new(),
                     };
                     matches!(
@@ -407,9 +412,18 @@ mod tests {
     #[test]
     fn expression_ranges_cover_the_whole_construct() {
         let got = ranges("select (a + 1)::double precision, cast(b as numeric(10, 2)), count(*) filter (where c) over (partition by d), x::text[] from t");
-        assert!(got.contains(&"(a + 1)::double precision".to_string()), "{got:?}");
-        assert!(got.contains(&"cast(b as numeric(10, 2))".to_string()), "{got:?}");
-        assert!(got.contains(&"count(*) filter (where c) over (partition by d)".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"(a + 1)::double precision".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"cast(b as numeric(10, 2))".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"count(*) filter (where c) over (partition by d)".to_string()),
+            "{got:?}"
+        );
         assert!(got.contains(&"x::text[]".to_string()), "{got:?}");
     }
 
@@ -439,7 +453,10 @@ pub struct CastParts {
 impl Tokens<'_> {
     /// Locates the parts of `x::t`, `cast(x as t)` and `try_cast(x as t)`.
     pub fn cast_parts(&self, expr: &Expr) -> Option<CastParts> {
-        let Expr::Cast { kind, expr: inner, .. } = expr else {
+        let Expr::Cast {
+            kind, expr: inner, ..
+        } = expr
+        else {
             return None;
         };
         let operand = self.expr_tokens(inner)?;

@@ -9,7 +9,13 @@ pub struct ArrayAggOrderBy {
 impl ArrayAggOrderBy {
     pub fn new() -> Self {
         ArrayAggOrderBy {
-            meta: meta("PG502", "array_agg_order_by", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG502",
+                "array_agg_order_by",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }

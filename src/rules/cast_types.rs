@@ -74,8 +74,9 @@ impl Rule for TypeRename {
         let Some(target) = self.map.get(&written) else {
             return;
         };
-        let range = cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
-        let replacement = cx.kw(target);
+        let range =
+            cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
+        let replacement = cx.kw_like(&range, target);
         let message = format!("`{written}` → `{replacement}`: {}", self.meta.summary);
         out.push(
             Finding::new(&self.meta, range.clone(), message)

@@ -9,7 +9,13 @@ pub struct DbtIndexes {
 impl DbtIndexes {
     pub fn new() -> Self {
         DbtIndexes {
-            meta: meta("PG701", "dbt_indexes", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG701",
+                "dbt_indexes",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }

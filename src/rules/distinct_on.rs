@@ -9,7 +9,13 @@ pub struct DistinctOn {
 impl DistinctOn {
     pub fn new() -> Self {
         DistinctOn {
-            meta: meta("PG401", "distinct_on", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG401",
+                "distinct_on",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }

@@ -9,7 +9,13 @@ pub struct FilterClause {
 impl FilterClause {
     pub fn new() -> Self {
         FilterClause {
-            meta: meta("PG503", "filter_clause", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG503",
+                "filter_clause",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }

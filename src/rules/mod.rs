@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use sqlparser::ast::{Expr, Select, Statement, Visit, Visitor};
+use sqlparser::ast::{Expr, Query, Select, Statement, Visit, Visitor};
 
 use crate::edits::Edit;
 use crate::jinja::JinjaRegion;
@@ -17,13 +17,16 @@ use crate::parse::Tokens;
 use crate::source::ByteRange;
 
 mod array_agg_order_by;
+mod array_type;
 mod backslash_literal;
 mod cast_types;
 mod dbt_indexes;
 mod distinct_on;
 mod filter_clause;
 mod function_renames;
+mod json_cast;
 mod json_operators;
+mod numeric_scale;
 mod postgres_only;
 mod regex_match;
 mod string_agg;
@@ -141,6 +144,8 @@ impl Style {
 pub struct RuleContext<'a> {
     /// The masked text; equal to the file outside Jinja.
     pub text: &'a str,
+    /// The file as written, Jinja included (for rules about dbt configs).
+    pub original: &'a str,
     pub tokens: &'a Tokens<'a>,
     pub statements: &'a [Statement],
     pub jinja: &'a [JinjaRegion],
@@ -150,6 +155,19 @@ pub struct RuleContext<'a> {
 impl RuleContext<'_> {
     pub fn kw(&self, s: &str) -> String {
         self.style.kw(s)
+    }
+
+    /// `s` in the case of the text it replaces (`INT2` → `SMALLINT`), or in
+    /// the model's case when that text is mixed.
+    pub fn kw_like(&self, replaced: &ByteRange, s: &str) -> String {
+        let old = &self.text[replaced.clone()];
+        let has_upper = old.bytes().any(|b| b.is_ascii_uppercase());
+        let has_lower = old.bytes().any(|b| b.is_ascii_lowercase());
+        match (has_upper, has_lower) {
+            (true, false) => s.to_ascii_uppercase(),
+            (false, true) => s.to_ascii_lowercase(),
+            _ => self.kw(s),
+        }
     }
 
     pub fn src(&self, range: ByteRange) -> &str {
@@ -173,6 +191,8 @@ pub trait Rule: Send + Sync {
 
     fn check_select(&self, _select: &Select, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
 
+    fn check_query(&self, _query: &Query, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+
     fn check_tokens(&self, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
 }
 
@@ -182,6 +202,9 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
     RULES.get_or_init(|| {
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         rules.extend(cast_types::rules());
+        rules.push(Box::new(numeric_scale::NumericScale::new()));
+        rules.push(Box::new(array_type::ArrayType::new()));
+        rules.push(Box::new(json_cast::JsonCast::new()));
         rules.extend(json_operators::rules());
         rules.push(Box::new(regex_match::RegexMatch::new()));
         rules.push(Box::new(distinct_on::DistinctOn::new()));
@@ -234,6 +257,13 @@ impl Visitor for Walker<'_, '_, '_> {
     fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
         for rule in self.rules {
             rule.check_expr(expr, self.cx, self.out);
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
+        for rule in self.rules {
+            rule.check_query(query, self.cx, self.out);
         }
         ControlFlow::Continue(())
     }

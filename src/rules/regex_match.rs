@@ -9,7 +9,13 @@ pub struct RegexMatch {
 impl RegexMatch {
     pub fn new() -> Self {
         RegexMatch {
-            meta: meta("PG301", "regex_match", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG301",
+                "regex_match",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }

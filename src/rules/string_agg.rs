@@ -9,7 +9,13 @@ pub struct StringAgg {
 impl StringAgg {
     pub fn new() -> Self {
         StringAgg {
-            meta: meta("PG501", "string_agg", "TODO", Category::Review, docs("", "", "", "", "")),
+            meta: meta(
+                "PG501",
+                "string_agg",
+                "TODO",
+                Category::Review,
+                docs("", "", "", "", ""),
+            ),
         }
     }
 }
