@@ -270,20 +270,26 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
     let mut findings = Vec::new();
     let mut parsed_variants = Vec::new();
     for (index, fragment) in file.fragments.iter().enumerate() {
-        analyze_fragment(text, &file, index, &regions, &mut findings, &mut parsed_variants).map_err(
-            |e| {
-                let what = match &fragment.kind {
-                    FragmentKind::Model => String::new(),
-                    FragmentKind::Macro(name) => format!(" in macro `{name}`"),
-                    FragmentKind::Block(name) => format!(" in block `{name}`"),
-                };
-                FileError {
-                    code: "E001",
-                    message: format!("does not parse as PostgreSQL{what}: {}", e.message),
-                    range: e.offset..e.offset,
-                }
-            },
-        )?;
+        analyze_fragment(
+            text,
+            &file,
+            index,
+            &regions,
+            &mut findings,
+            &mut parsed_variants,
+        )
+        .map_err(|e| {
+            let what = match &fragment.kind {
+                FragmentKind::Model => String::new(),
+                FragmentKind::Macro(name) => format!(" in macro `{name}`"),
+                FragmentKind::Block(name) => format!(" in block `{name}`"),
+            };
+            FileError {
+                code: "E001",
+                message: format!("does not parse as PostgreSQL{what}: {}", e.message),
+                range: e.offset..e.offset,
+            }
+        })?;
     }
     findings.sort_by(|a, b| (a.range.start, &a.code).cmp(&(b.range.start, &b.code)));
     findings.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.edits == b.edits);
@@ -323,77 +329,112 @@ fn analyze_fragment(
     parsed_variants: &mut Vec<String>,
 ) -> Result<(), parse::ParseError> {
     let fragment = &file.fragments[index];
-    let all = mask::variant(file, index, None);
-    let first_error = match parse::parse_postgres(&all.text) {
-        Ok(parsed) => {
-            run_rules(original, &all.text, &parsed, regions, findings);
-            parsed_variants.push(all.text.clone());
-            return Ok(());
-        }
-        Err(e) => e,
-    };
-    // Every branch choice on its own; all of them must parse.
+    // With every branch present first; then each branch choice on its own,
+    // all of which must parse.
+    // Last, with Jinja expressions that stand on lines of their own read as
+    // whole statements or clauses (`{{ latest_per_key(ref('x')) }}`) rather
+    // than as names.
+    let mut attempts = vec![(vec![None], false)];
     let choices = mask::branch_choices(fragment);
     if choices > 0 {
-        let mut ok = Vec::new();
-        for k in 0..choices {
-            let v = mask::variant(file, index, Some(k));
-            match parse::parse_postgres(&v.text) {
-                Ok(parsed) => ok.push((v.text.clone(), parsed_findings(original, &v.text, &parsed, regions))),
-                Err(e) => return Err(e),
+        attempts.push(((0..choices).map(Some).collect(), false));
+    }
+    if !file.standalone.is_empty() {
+        attempts.push((vec![None], true));
+        if choices > 0 {
+            attempts.push(((0..choices).map(Some).collect(), true));
+        }
+    }
+    let mut first_error = None;
+    for (branches, blank_standalone) in attempts {
+        let mut parsed_texts = Vec::new();
+        let mut failed = None;
+        for branch in branches {
+            let v = mask::variant(file, index, branch, blank_standalone);
+            match parse_variant(&v, fragment) {
+                Ok(text) => parsed_texts.push(text),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
             }
         }
-        for (text, mut f) in ok {
-            findings.append(&mut f);
-            parsed_variants.push(text);
-        }
-        return Ok(());
-    }
-    if fragment.kind != FragmentKind::Model {
-        // A macro body is often an expression, not a statement.
-        if let Some(text) = mask::as_select_expression(&all, fragment.range.start) {
-            if let Ok(parsed) = parse::parse_postgres(&text) {
-                run_rules(original, &text, &parsed, regions, findings);
+        match failed {
+            None => {
+                for text in parsed_texts {
+                    if let Ok(parsed) = parse::parse_postgres(&text) {
+                        run_rules(original, &text, &parsed, regions, findings);
+                    }
+                    parsed_variants.push(text);
+                }
                 return Ok(());
             }
-        }
-        // Still unparsed: only the token-level checks can look at it.
-        if let Ok(tokens) = parse::tokenize(&sqlparser::dialect::PostgreSqlDialect {}, &all.text) {
-            let cx = RuleContext {
-                text: &all.text,
-                original,
-                tokens: &tokens,
-                statements: &[],
-                jinja: regions,
-                style: Style::detect(&tokens),
-            };
-            for rule in rules::registry() {
-                rule.check_tokens(&cx, findings);
+            Some(e) => {
+                first_error.get_or_insert(e);
             }
-            let range = first_error.offset..first_error.offset;
-            findings.push(Finding {
-                code: "E004".to_string(),
-                category: Category::Review,
-                message: format!(
-                    "this Jinja block is not a SQL statement or expression on its own ({}); only token-level checks ran on it",
-                    first_error.message
-                ),
-                range,
-                edits: vec![],
-            });
-            return Ok(());
         }
     }
-    Err(first_error)
+    let first_error = first_error.unwrap_or(parse::ParseError {
+        offset: fragment.range.start,
+        message: "no SQL found".to_string(),
+    });
+    if fragment.kind == FragmentKind::Model {
+        return Err(first_error);
+    }
+    // A block that is not SQL on its own: only the token-level checks can look at it.
+    let all = mask::variant(file, index, None, false);
+    let tokens = parse::tokenize(&sqlparser::dialect::PostgreSqlDialect {}, &all.text)?;
+    let cx = RuleContext {
+        text: &all.text,
+        original,
+        tokens: &tokens,
+        statements: &[],
+        jinja: regions,
+        style: Style::detect(&tokens),
+    };
+    for rule in rules::registry() {
+        rule.check_tokens(&cx, findings);
+    }
+    findings.push(Finding {
+        code: "E004".to_string(),
+        category: Category::Review,
+        message: format!(
+            "this Jinja block is not a SQL statement or expression on its own ({}); only token-level checks ran on it",
+            first_error.message
+        ),
+        range: first_error.offset..first_error.offset,
+        edits: vec![],
+    });
+    Ok(())
 }
 
-fn parsed_findings(original: &str, text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    run_rules(original, text, parsed, regions, &mut out);
-    out
+/// The text of a variant that parses: as it is, or, for a macro or block body,
+/// as the expression of a `select`.
+fn parse_variant(
+    v: &mask::Variant,
+    fragment: &mask::Fragment,
+) -> Result<String, parse::ParseError> {
+    let error = match parse::parse_postgres(&v.text) {
+        Ok(_) => return Ok(v.text.clone()),
+        Err(e) => e,
+    };
+    if fragment.kind != FragmentKind::Model {
+        if let Some(text) = mask::as_select_expression(v, fragment.range.start) {
+            if parse::parse_postgres(&text).is_ok() {
+                return Ok(text);
+            }
+        }
+    }
+    Err(error)
 }
 
-fn run_rules(original: &str, text: &str, parsed: &parse::Parsed, regions: &[JinjaRegion], out: &mut Vec<Finding>) {
+fn run_rules(
+    original: &str,
+    text: &str,
+    parsed: &parse::Parsed,
+    regions: &[JinjaRegion],
+    out: &mut Vec<Finding>,
+) {
     let cx = RuleContext {
         text,
         original,

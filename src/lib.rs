@@ -6,9 +6,12 @@
 //! [`edits`] → Snowflake re-parse ([`convert`]) → [`report`].
 
 pub mod convert;
+pub mod discover;
 pub mod edits;
 pub mod jinja;
 pub mod mask;
 pub mod parse;
+pub mod project;
+pub mod report;
 pub mod rules;
 pub mod source;

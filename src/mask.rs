@@ -47,6 +47,9 @@ pub struct MaskedFile {
     /// The whole file with every Jinja region masked.
     pub masked: String,
     pub fragments: Vec<Fragment>,
+    /// Expressions alone on their lines that are not `ref`/`source`/`var`/`this`:
+    /// they may render whole clauses.
+    pub standalone: Vec<ByteRange>,
 }
 
 const BLOCK_TAGS: &[(&str, &str)] = &[
@@ -75,10 +78,30 @@ pub fn mask_file(text: &str, regions: &[JinjaRegion]) -> MaskedFile {
     // end on ASCII delimiters, so the text stays valid UTF-8.
     let masked = String::from_utf8(masked)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let standalone = regions
+        .iter()
+        .filter(|r| {
+            r.kind == JinjaKind::Expression
+                && !SILENT_CALLS.contains(&r.tag.as_str())
+                && !NAME_CALLS.contains(&r.tag.as_str())
+                && alone_on_line(text, &r.range)
+        })
+        .map(|r| r.range.clone())
+        .collect();
     MaskedFile {
         masked,
         fragments: fragments(text, regions),
+        standalone,
     }
+}
+
+/// Expressions that always render a name or a value.
+const NAME_CALLS: &[&str] = &["ref", "source", "var", "this", "env_var"];
+
+fn alone_on_line(text: &str, range: &ByteRange) -> bool {
+    let before = text[..range.start].rsplit('\n').next().unwrap_or("");
+    let after = text[range.end..].split('\n').next().unwrap_or("");
+    before.trim().is_empty() && after.trim().is_empty()
 }
 
 /// Overwrites a range with `with`, keeping line breaks. For placeholders, only
@@ -187,9 +210,19 @@ pub fn branch_choices(fragment: &Fragment) -> usize {
 /// The masked text of `fragment` with everything outside it blanked, and with
 /// `branch` chosen in every if block (the last branch when a block has fewer;
 /// no branch for a block without `else` once its branches are used up).
-pub fn variant(file: &MaskedFile, fragment: usize, branch: Option<usize>) -> Variant {
+pub fn variant(
+    file: &MaskedFile,
+    fragment: usize,
+    branch: Option<usize>,
+    blank_standalone: bool,
+) -> Variant {
     let frag = &file.fragments[fragment];
     let mut bytes = file.masked.as_bytes().to_vec();
+    if blank_standalone {
+        for r in &file.standalone {
+            fill(&mut bytes, r.clone(), b' ');
+        }
+    }
     let len = bytes.len();
     fill(&mut bytes, 0..frag.range.start, b' ');
     fill(&mut bytes, frag.range.end..len, b' ');
@@ -271,9 +304,9 @@ mod tests {
         let file = mask_file(text, &regions);
         assert_eq!(file.fragments.len(), 2);
         assert_eq!(file.fragments[1].kind, FragmentKind::Macro("cents".into()));
-        let v = variant(&file, 1, None);
+        let v = variant(&file, 1, None, false);
         assert_eq!(v.text.trim(), "(_________ / 100)::numeric");
-        let top = variant(&file, 0, None);
+        let top = variant(&file, 0, None, false);
         assert!(top.text.trim().is_empty());
         let sel = as_select_expression(&v, file.fragments[1].range.start).unwrap();
         assert_eq!(sel.trim(), "select (_________ / 100)::numeric");
@@ -285,12 +318,12 @@ mod tests {
         let regions = scan(text).unwrap();
         let file = mask_file(text, &regions);
         assert_eq!(branch_choices(&file.fragments[0]), 2);
-        let first = variant(&file, 0, Some(0));
+        let first = variant(&file, 0, Some(0), false);
         assert_eq!(
             first.text.split_whitespace().collect::<Vec<_>>(),
             ["select", "*", "from", "a", "limit", "10"]
         );
-        let second = variant(&file, 0, Some(1));
+        let second = variant(&file, 0, Some(1), false);
         assert_eq!(
             second.text.split_whitespace().collect::<Vec<_>>(),
             ["select", "*", "from", "b"]

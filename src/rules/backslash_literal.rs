@@ -21,7 +21,7 @@ impl BackslashLiteral {
                     "Rewrites a standard `'…'` string literal that contains a backslash as a dollar-quoted `$$…$$` literal, whose content Snowflake takes as written.",
                     "With standard_conforming_strings on (the default since PostgreSQL 9.1) a backslash in `'…'` is an ordinary character. Snowflake always treats it as an escape and silently drops the backslash of an unknown escape: `'\\d+'` becomes `'d+'`, `'\\.'` becomes `'.'`, so every regex and LIKE pattern quietly changes.",
                     "`sku ~ '^[A-Z]+-\\d+$'` becomes `sku ~ $$^[A-Z]+-\\d+$$$` (before the regex rule rewrites the operator).",
-                    "Safe: the dollar-quoted literal denotes exactly the characters PostgreSQL read (`''` becomes `'`). A literal that contains `$$` or Jinja is reported as unconvertible instead.",
+                    "Safe: the dollar-quoted literal denotes exactly the characters PostgreSQL read (`''` becomes `'`). A `$$…$$` literal cannot hold `$$` nor end in `$`, so a literal with `$` in it (a regex ending in `$`) becomes a parenthesised concatenation: `'^\\d+$'` → `($$^\\d+$$ || '$')`. A literal that contains Jinja is reported as unconvertible instead.",
                     "https://docs.snowflake.com/en/sql-reference/data-types-text#escape-sequences-in-single-quoted-string-constants ; https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS",
                 ),
             ),
@@ -46,7 +46,7 @@ impl Rule for BackslashLiteral {
                 continue;
             }
             let body = &written[1..written.len() - 1];
-            if cx.touches_jinja(&range) || body.contains("$$") || body.ends_with('$') {
+            if cx.touches_jinja(&range) {
                 out.push(
                     Finding::new(
                         &self.meta,
@@ -57,14 +57,7 @@ impl Rule for BackslashLiteral {
                 );
                 continue;
             }
-            let mut edits = vec![
-                Edit::replace(range.start..range.start + 1, "$$"),
-                Edit::replace(range.end - 1..range.end, "$$"),
-            ];
-            edits.extend(
-                body.match_indices("''")
-                    .map(|(at, _)| Edit::delete(range.start + 1 + at..range.start + 2 + at)),
-            );
+            let edits = vec![Edit::replace(range.clone(), dollar_quoted(body))];
             out.push(
                 Finding::new(
                     &self.meta,
@@ -74,5 +67,46 @@ impl Rule for BackslashLiteral {
                 .with_edits(edits),
             );
         }
+    }
+}
+
+/// The Snowflake literal for the characters `body` of a PostgreSQL `'…'`
+/// literal denotes. `$` never goes inside `$$…$$` (where `$$$` would close
+/// the literal early); each `$` becomes a `'$'` piece of a concatenation.
+fn dollar_quoted(body: &str) -> String {
+    let value = body.replace("''", "'");
+    if !value.contains('$') {
+        return format!("$${value}$$");
+    }
+    let mut pieces = Vec::new();
+    for (i, part) in value.split('$').enumerate() {
+        if i > 0 {
+            pieces.push("'$'".to_string());
+        }
+        if part.is_empty() {
+            continue;
+        }
+        if part.contains('\\') {
+            pieces.push(format!("$${part}$$"));
+        } else {
+            pieces.push(format!("'{}'", part.replace('\'', "''")));
+        }
+    }
+    format!("({})", pieces.join(" || "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dollar_quoted;
+
+    #[test]
+    fn dollar_signs_stay_outside_dollar_quotes() {
+        assert_eq!(dollar_quoted(r"\d+"), r"$$\d+$$");
+        assert_eq!(dollar_quoted(r"it''s \d"), r"$$it's \d$$");
+        assert_eq!(
+            dollar_quoted(r"^[A-Z]{3}-\d+$"),
+            r"($$^[A-Z]{3}-\d+$$ || '$')"
+        );
+        assert_eq!(dollar_quoted(r"a$$b\c"), r"('a' || '$' || '$' || $$b\c$$)");
     }
 }

@@ -1,0 +1,130 @@
+//! Finds the files of a project: which `.sql` files are dbt SQL to convert
+//! and which other files are copied as they are.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+/// What happens to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileKind {
+    /// SQL under a dbt model, macro, analysis, snapshot or test path.
+    Sql,
+    /// Copied unchanged.
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProjectFile {
+    /// Path relative to the source root, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
+/// A file the walk could not take (a broken symlink, a loop, a permission error).
+#[derive(Debug, Clone)]
+pub struct WalkProblem {
+    pub rel: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct DbtProject {
+    model_paths: Option<Vec<String>>,
+    source_paths: Option<Vec<String>>,
+    macro_paths: Option<Vec<String>>,
+    analysis_paths: Option<Vec<String>>,
+    snapshot_paths: Option<Vec<String>>,
+    test_paths: Option<Vec<String>>,
+}
+
+/// The folders whose `.sql` files are SQL, or `None` for "every `.sql`".
+pub fn sql_roots(root: &Path) -> Result<Option<Vec<String>>, String> {
+    let yml = root.join("dbt_project.yml");
+    if !yml.is_file() {
+        return Ok(None);
+    }
+    let text = fs::read_to_string(&yml).map_err(|e| format!("{}: {e}", yml.display()))?;
+    let project: DbtProject = serde_yaml::from_str(&text)
+        .map_err(|e| format!("{}: not a valid dbt_project.yml: {e}", yml.display()))?;
+    let mut roots = Vec::new();
+    let pick =
+        |v: Option<Vec<String>>, default: &str| v.unwrap_or_else(|| vec![default.to_string()]);
+    roots.extend(pick(project.model_paths.or(project.source_paths), "models"));
+    roots.extend(pick(project.macro_paths, "macros"));
+    roots.extend(pick(project.analysis_paths, "analyses"));
+    roots.extend(pick(project.snapshot_paths, "snapshots"));
+    roots.extend(pick(project.test_paths, "tests"));
+    let roots = roots
+        .into_iter()
+        .map(|r| r.trim_matches('/').trim_start_matches("./").to_string())
+        .collect();
+    Ok(Some(roots))
+}
+
+/// Every file under `root`, sorted by relative path. `.git` is skipped.
+pub fn discover(root: &Path) -> Result<(Vec<ProjectFile>, Vec<WalkProblem>), String> {
+    let roots = sql_roots(root)?;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(rel_string)
+                    .unwrap_or_default();
+                problems.push(WalkProblem {
+                    rel,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel_path) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel_string(rel_path);
+        let is_sql = rel_path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("sql"));
+        let in_roots = match &roots {
+            None => true,
+            Some(roots) => roots.iter().any(|r| {
+                r.is_empty() || r == "." || rel == *r || rel.starts_with(&format!("{r}/"))
+            }),
+        };
+        files.push(ProjectFile {
+            rel,
+            path: entry.path().to_path_buf(),
+            kind: if is_sql && in_roots {
+                FileKind::Sql
+            } else {
+                FileKind::Other
+            },
+        });
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok((files, problems))
+}
+
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

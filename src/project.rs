@@ -1,0 +1,252 @@
+//! A whole-project conversion: discover → convert every SQL file in parallel →
+//! write the output tree atomically → hand the results to the report.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::convert::{convert_text, Diagnostic, Status};
+use crate::discover::{discover, FileKind};
+use crate::rules::Category;
+
+/// A usage or I/O problem that stops the run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Fatal(pub String);
+
+/// What happened to one file of the project.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: FileKind,
+    pub status: Status,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Input and output text of a SQL file (for diffs); empty for copied files.
+    pub before: String,
+    pub after: String,
+}
+
+pub struct ProjectReport {
+    pub files: Vec<FileReport>,
+}
+
+pub struct ConvertOptions {
+    pub src: PathBuf,
+    pub out: PathBuf,
+    pub report: PathBuf,
+    pub jobs: Option<usize>,
+    pub force: bool,
+}
+
+/// The absolute, symlink-free form of a path that may not exist yet.
+fn resolve(path: &Path) -> Result<PathBuf, Fatal> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Fatal(format!("cannot read the current directory: {e}")))?
+            .join(path)
+    };
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .map_err(|e| Fatal(format!("{}: {e}", existing.display())))?;
+    for name in rest.iter().rev() {
+        out.push(name);
+    }
+    Ok(out)
+}
+
+/// Refuses an output or report folder that is the source, lies inside it, or
+/// holds the source; or that is a non-empty folder without `--force`.
+fn check_target(src: &Path, target: &Path, what: &str, force: bool) -> Result<(), Fatal> {
+    if target == src || target.starts_with(src) {
+        return Err(Fatal(format!(
+            "the {what} folder {} is the source folder or inside it; choose a folder outside {}",
+            target.display(),
+            src.display()
+        )));
+    }
+    if src.starts_with(target) {
+        return Err(Fatal(format!(
+            "the {what} folder {} contains the source folder {}",
+            target.display(),
+            src.display()
+        )));
+    }
+    if target.exists() {
+        if !target.is_dir() {
+            return Err(Fatal(format!(
+                "the {what} path {} is not a folder",
+                target.display()
+            )));
+        }
+        let non_empty = fs::read_dir(target)
+            .map_err(|e| Fatal(format!("{}: {e}", target.display())))?
+            .next()
+            .is_some();
+        if non_empty && !force {
+            return Err(Fatal(format!(
+                "the {what} folder {} is not empty; pass --force to write into it",
+                target.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn convert_project(opts: &ConvertOptions) -> Result<ProjectReport, Fatal> {
+    if !opts.src.is_dir() {
+        return Err(Fatal(format!("{}: not a folder", opts.src.display())));
+    }
+    let src = resolve(&opts.src)?;
+    let out = resolve(&opts.out)?;
+    let report = resolve(&opts.report)?;
+    check_target(&src, &out, "output", opts.force)?;
+    check_target(&src, &report, "report", opts.force)?;
+    let (files, problems) = discover(&src).map_err(Fatal)?;
+    fs::create_dir_all(&out).map_err(|e| Fatal(format!("{}: {e}", out.display())))?;
+
+    let work = || -> Vec<Result<FileReport, Fatal>> {
+        files
+            .par_iter()
+            .map(|f| convert_file(&f.path, &f.rel, f.kind, &out))
+            .collect()
+    };
+    let results = match opts.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Fatal(format!("cannot start {n} worker threads: {e}")))?
+            .install(work),
+        None => work(),
+    };
+    let mut reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    for p in problems {
+        reports.push(FileReport {
+            path: p.rel,
+            kind: FileKind::Other,
+            status: Status::Error,
+            diagnostics: vec![Diagnostic {
+                code: "E005".into(),
+                category: Category::Error,
+                message: format!("cannot read: {}", p.message),
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+                range: 0..0,
+                fixed: false,
+            }],
+            before: String::new(),
+            after: String::new(),
+        });
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(ProjectReport { files: reports })
+}
+
+const BOM: &str = "\u{feff}";
+
+fn convert_file(path: &Path, rel: &str, kind: FileKind, out: &Path) -> Result<FileReport, Fatal> {
+    let target = out.join(rel);
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(error_report(rel, kind, format!("cannot read: {e}")));
+        }
+    };
+    if kind == FileKind::Other {
+        write_atomic(&target, &bytes)?;
+        return Ok(FileReport {
+            path: rel.to_string(),
+            kind,
+            status: Status::Unchanged,
+            diagnostics: vec![],
+            before: String::new(),
+            after: String::new(),
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            write_atomic(&target, e.as_bytes())?;
+            return Ok(error_report(
+                rel,
+                kind,
+                format!("not UTF-8 text (invalid byte at offset {valid}); copied unchanged"),
+            ));
+        }
+    };
+    // A byte-order mark is kept in front of the converted text.
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", text.as_str()),
+    };
+    let conversion = convert_text(body);
+    let after = format!("{bom}{}", conversion.output);
+    write_atomic(&target, after.as_bytes())?;
+    Ok(FileReport {
+        path: rel.to_string(),
+        kind,
+        status: conversion.status,
+        diagnostics: conversion.diagnostics,
+        before: text,
+        after,
+    })
+}
+
+fn error_report(rel: &str, kind: FileKind, message: String) -> FileReport {
+    FileReport {
+        path: rel.to_string(),
+        kind,
+        status: Status::Error,
+        diagnostics: vec![Diagnostic {
+            code: "E005".into(),
+            category: Category::Error,
+            message,
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            range: 0..0,
+            fixed: false,
+        }],
+        before: String::new(),
+        after: String::new(),
+    }
+}
+
+/// Writes a file through a temporary file in the same folder and a rename, so
+/// an interrupted run leaves either the old file or the new one.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    let dir = target
+        .parent()
+        .ok_or_else(|| Fatal(format!("{}: no parent folder", target.display())))?;
+    fs::create_dir_all(dir).map_err(|e| Fatal(format!("{}: {e}", dir.display())))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        Fatal(format!(
+            "{}: cannot create a temporary file: {e}",
+            dir.display()
+        ))
+    })?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .map_err(|e| Fatal(format!("{}: cannot write: {e}", target.display())))?;
+    tmp.persist(target)
+        .map_err(|e| Fatal(format!("{}: cannot write: {e}", target.display())))?;
+    Ok(())
+}
