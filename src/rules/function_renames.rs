@@ -75,7 +75,16 @@ impl<'a> Call<'a> {
         }
         let mut filter = None;
         if func.filter.is_some() {
-            let kw = tokens.next_sig(close)?;
+            let mut kw = tokens.next_sig(close)?;
+            if tokens.is_word(kw, "within") {
+                // `agg(…) within group (order by …) filter (…)`
+                let group = tokens.next_sig(kw)?;
+                let p = tokens.next_sig(group)?;
+                if !tokens.is_word(group, "group") || !matches!(tokens.token(p), Token::LParen) {
+                    return None;
+                }
+                kw = tokens.next_sig(tokens.matching_paren(p)?)?;
+            }
             let p = tokens.next_sig(kw)?;
             if !tokens.is_word(kw, "filter") || !matches!(tokens.token(p), Token::LParen) {
                 return None;
