@@ -1,6 +1,9 @@
-//! TODO(helper): implement.
+//! PG108: casts to `json` / `jsonb`.
 
-use super::{docs, meta, Category, Rule, RuleMeta};
+use sqlparser::ast::{BinaryOperator, CastKind, Expr, Value};
+
+use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use crate::edits::Edit;
 
 pub struct JsonCast {
     meta: RuleMeta,
@@ -11,10 +14,16 @@ impl JsonCast {
         JsonCast {
             meta: meta(
                 "PG108",
-                "json_cast",
-                "TODO",
+                "json-cast",
+                "a cast to json/jsonb parses text; in Snowflake that is PARSE_JSON",
                 Category::Review,
-                docs("", "", "", "", ""),
+                docs(
+                    "Rewrites a cast to `json` or `jsonb` as `parse_json(…)`: `x::jsonb` and `cast(x as jsonb)` become `parse_json(x)`. Casts to `json[]`/`jsonb[]` are PG107's.",
+                    "Snowflake has no JSON type; JSON lives in VARIANT. A cast of a string to VARIANT does not parse it: `'{\"a\": 1}'::variant` is a VARIANT holding that string, so subscripts on it return NULL. PARSE_JSON parses the text into an OBJECT/ARRAY/scalar VARIANT.",
+                    "`'{\"analytics\": true}'::jsonb` becomes `parse_json('{\"analytics\": true}')`.",
+                    "A fix when the operand is text for sure: a string literal, a `->>`/`#>>` result, a cast to text/varchar or a `||` concatenation. Otherwise review: the rewrite assumes the operand holds JSON text; a column that is already VARIANT in Snowflake needs no cast at all. Differences PARSE_JSON keeps: a duplicate key is an error by default (jsonb keeps the last value), and an empty string gives NULL where PostgreSQL reports an error.",
+                    "https://docs.snowflake.com/en/sql-reference/functions/parse_json ; https://docs.snowflake.com/en/sql-reference/data-types-semistructured ; https://www.postgresql.org/docs/current/datatype-json.html",
+                ),
             ),
         }
     }
@@ -24,4 +33,119 @@ impl Rule for JsonCast {
     fn meta(&self) -> &RuleMeta {
         &self.meta
     }
+
+    fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let Expr::Cast { expr: operand, .. } = expr else {
+            return;
+        };
+        let Some(parts) = cx.tokens.cast_parts(expr) else {
+            return;
+        };
+        let written = cx.tokens.type_text(parts.type_name);
+        if written != "json" && written != "jsonb" {
+            return;
+        }
+        let tokens = cx.tokens;
+        let whole = tokens.ranges[parts.whole.0].start..tokens.ranges[parts.whole.1].end;
+        let operand_range =
+            tokens.ranges[parts.operand.0].start..tokens.ranges[parts.operand.1].end;
+        let type_end = tokens.ranges[parts.type_name.1].end;
+        let edits = match parts.double_colon {
+            Some(colons) => {
+                if !matches!(
+                    expr,
+                    Expr::Cast {
+                        kind: CastKind::DoubleColon,
+                        ..
+                    }
+                ) {
+                    return;
+                }
+                call_edits(cx, operand, &operand_range, colons, type_end, "parse_json")
+            }
+            None => {
+                let name = tokens.ranges[parts.whole.0].clone();
+                if !tokens.is_word(parts.whole.0, "cast") {
+                    return;
+                }
+                vec![
+                    Edit::replace(name.clone(), cx.kw_like(&name, "parse_json")),
+                    Edit::delete(operand_range.end..type_end),
+                ]
+            }
+        };
+        let (category, message) = if is_text(operand) {
+            (
+                Category::Fix,
+                format!("`{written}` cast → `parse_json(…)`: Snowflake parses JSON text with PARSE_JSON"),
+            )
+        } else {
+            let shown = cx.src(operand_range.clone());
+            let shown =
+                if cx.touches_jinja(&operand_range) || shown.len() > 40 || shown.contains('\n') {
+                    "the operand".to_string()
+                } else {
+                    format!("`{shown}`")
+                };
+            (
+                Category::Review,
+                format!("`{written}` cast → `parse_json(…)`: assumes {shown} holds JSON text; if the column is already VARIANT in Snowflake, drop the cast"),
+            )
+        };
+        out.push(
+            Finding::new(&self.meta, whole, message)
+                .with_category(category)
+                .with_edits(edits),
+        );
+    }
+}
+
+/// Whether an expression is text for sure.
+fn is_text(expr: &Expr) -> bool {
+    match expr {
+        Expr::Nested(inner) => is_text(inner),
+        Expr::Value(v) => matches!(
+            v.value,
+            Value::SingleQuotedString(_)
+                | Value::EscapedStringLiteral(_)
+                | Value::DollarQuotedString(_)
+        ),
+        Expr::BinaryOp { op, left, right } => match op {
+            BinaryOperator::LongArrow | BinaryOperator::HashLongArrow => true,
+            // jsonb || jsonb is a JSON concatenation: text only with a text side.
+            BinaryOperator::StringConcat => is_text(left) || is_text(right),
+            _ => false,
+        },
+        Expr::Cast { data_type, .. } => {
+            let t = data_type.to_string().to_ascii_lowercase();
+            t == "text"
+                || t.starts_with("varchar")
+                || t.starts_with("character varying")
+                || t.starts_with("char")
+        }
+        _ => false,
+    }
+}
+
+/// `x::t` → `f(x)`; `(x)::t` → `f(x)`, reusing the operand's parentheses.
+fn call_edits(
+    cx: &RuleContext,
+    operand: &Expr,
+    operand_range: &crate::source::ByteRange,
+    colons: usize,
+    type_end: usize,
+    function: &str,
+) -> Vec<Edit> {
+    let cast = cx.tokens.ranges[colons].start..type_end;
+    if matches!(operand, Expr::Nested(_)) && cx.src(operand_range.clone()).starts_with('(') {
+        let open = operand_range.start..operand_range.start + 1;
+        return vec![
+            Edit::replace(open, cx.kw(function) + "("),
+            Edit::delete(cast),
+        ];
+    }
+    vec![
+        Edit::insert(operand_range.start, cx.kw(function) + "("),
+        Edit::replace(cast, ")"),
+    ]
 }
