@@ -26,6 +26,7 @@ mod filter_clause;
 mod function_renames;
 mod json_cast;
 mod json_operators;
+mod like_escape;
 mod numeric_scale;
 mod postgres_only;
 mod regex_match;
@@ -213,6 +214,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(filter_clause::FilterClause::new()));
         rules.extend(function_renames::rules());
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
+        rules.push(Box::new(like_escape::LikeEscape::new()));
         rules.push(Box::new(dbt_indexes::DbtIndexes::new()));
         rules.extend(postgres_only::rules());
         rules
