@@ -37,8 +37,38 @@ impl Rule for RegexMatch {
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let Expr::BinaryOp { left, op, right } = expr else {
-            return;
+        let (left, op, right) = match expr {
+            Expr::BinaryOp { left, op, right } => (left, op, right),
+            Expr::AnyOp {
+                left, compare_op, ..
+            }
+            | Expr::AllOp {
+                left, compare_op, ..
+            } => {
+                if is_regex_op(compare_op) {
+                    if let Some(range) = cx
+                        .tokens
+                        .expr_range(expr)
+                        .or_else(|| cx.tokens.expr_range(left))
+                    {
+                        let quantifier = if matches!(expr, Expr::AllOp { .. }) {
+                            "all"
+                        } else {
+                            "any"
+                        };
+                        out.push(
+                            Finding::new(
+                                &self.meta,
+                                range,
+                                format!("`{compare_op} {quantifier}(…)` not rewritten: Snowflake has no regex operators to quantify; combine `regexp_instr(…) > 0` tests with OR/AND, or join the patterns into one alternation `(p1|p2)`"),
+                            )
+                            .with_category(Category::Unconvertible),
+                        );
+                    }
+                }
+                return;
+            }
+            _ => return,
         };
         let (written, negated, insensitive) = match op {
             BinaryOperator::PGRegexMatch => ("~", false, false),
@@ -163,6 +193,16 @@ impl Rule for RegexMatch {
                 .with_edits(edits),
         );
     }
+}
+
+fn is_regex_op(op: &BinaryOperator) -> bool {
+    matches!(
+        op,
+        BinaryOperator::PGRegexMatch
+            | BinaryOperator::PGRegexIMatch
+            | BinaryOperator::PGRegexNotMatch
+            | BinaryOperator::PGRegexNotIMatch
+    )
 }
 
 /// Whether the parser's grouping of `left ~ right` is PostgreSQL's. The
