@@ -189,16 +189,27 @@ pub fn convert_text(original: &str) -> Conversion {
         }
     }
     // The output must be Snowflake SQL the parser accepts.
+    // While an unconvertible construct is left in it, the output is not
+    // expected to parse; the model is then unconvertible, not in error, and
+    // keeps the rewrites that were made.
+    let left_unconverted = recorded
+        .iter()
+        .any(|d| d.category == Category::Unconvertible);
     for v in &last.parsed_variants {
         if let Err(e) = parse::parse_snowflake(v) {
             let range = to_original(e.offset..e.offset, &history);
-            recorded.push(place(
-                "E002",
-                Category::Error,
-                format!("converted SQL does not parse as Snowflake: {}", e.message),
-                range,
-                false,
-            ));
+            let (category, message) = if left_unconverted {
+                (
+                    Category::Unconvertible,
+                    format!("converted SQL does not parse as Snowflake while the constructs reported here remain: {}", e.message),
+                )
+            } else {
+                (
+                    Category::Error,
+                    format!("converted SQL does not parse as Snowflake: {}", e.message),
+                )
+            };
+            recorded.push(place("E002", category, message, range, false));
             break;
         }
     }

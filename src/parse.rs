@@ -262,8 +262,7 @@ impl<'t> Tokens<'t> {
                 }
                 let mut last = self.matching_paren(open)?;
                 // Trailing clauses that belong to the call.
-                loop {
-                    let Some(n) = self.next_sig(last) else { break };
+                while let Some(n) = self.next_sig(last) {
                     if self.is_word(n, "within") || self.is_word(n, "filter") {
                         let mut p = self.next_sig(n)?;
                         if self.is_word(p, "group") {
@@ -334,8 +333,7 @@ impl<'t> Tokens<'t> {
             return None;
         }
         let mut last = first;
-        loop {
-            let Some(n) = self.next_sig(last) else { break };
+        while let Some(n) = self.next_sig(last) {
             let continues = match self.token(last) {
                 Token::Word(w) => {
                     let prev = w.value.to_ascii_lowercase();
