@@ -1,7 +1,1073 @@
-//! TODO(helper): implement.
+//! PG9xx: PostgreSQL-only constructs that no rule rewrites, as data. Each row
+//! of `rules/postgres_only.toml` is a rule that reports its construct without
+//! an edit, so that nothing passes through to Snowflake silently.
 
-use super::Rule;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use sqlparser::ast::{BinaryOperator, Expr, Select, UnaryOperator, Value};
+use sqlparser::tokenizer::Token;
+
+use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
+use crate::source::ByteRange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Function,
+    Operator,
+    Type,
+    Syntax,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    code: String,
+    name: String,
+    kind: Kind,
+    names: Vec<String>,
+    #[serde(default)]
+    check: Option<String>,
+    category: Category,
+    summary: String,
+    why: String,
+    hint: String,
+    example: String,
+    reference: String,
+}
+
+#[derive(Deserialize)]
+struct Table {
+    rule: Vec<Row>,
+}
+
+/// Extra conditions on a construct, written in code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Check {
+    None,
+    OneArg,
+    NoArgs,
+    RegexpReplace,
+    ArrayToString,
+    LeftRight,
+    HasFrom,
+    SubstrStart,
+    TrimFrom,
+    DatePartUnsupported,
+    DatePartDiffers,
+    DateTrunc,
+    DefaultFrame,
+}
+
+impl Check {
+    fn parse(s: Option<&str>) -> Option<Check> {
+        Some(match s {
+            None => Check::None,
+            Some("one_arg") => Check::OneArg,
+            Some("no_args") => Check::NoArgs,
+            Some("regexp_replace") => Check::RegexpReplace,
+            Some("array_to_string") => Check::ArrayToString,
+            Some("left_right") => Check::LeftRight,
+            Some("has_from") => Check::HasFrom,
+            Some("substr_start") => Check::SubstrStart,
+            Some("trim_from") => Check::TrimFrom,
+            Some("date_part_unsupported") => Check::DatePartUnsupported,
+            Some("date_part_differs") => Check::DatePartDiffers,
+            Some("date_trunc") => Check::DateTrunc,
+            Some("default_frame") => Check::DefaultFrame,
+            Some(_) => return None,
+        })
+    }
+}
+
+/// What a check decided about one occurrence.
+struct Verdict {
+    category: Category,
+    /// Said after the row's `why`, in parentheses.
+    detail: Option<String>,
+}
+
+pub struct PostgresOnly {
+    meta: RuleMeta,
+    kind: Kind,
+    check: Check,
+    /// Names matched exactly (lower-case).
+    exact: Vec<String>,
+    /// Name prefixes (`json_` for `json_*`).
+    prefixes: Vec<String>,
+    /// Every exactly listed function name of the table: a prefix row does not
+    /// match a name another row lists.
+    listed: Arc<BTreeSet<String>>,
+    why: String,
+    hint: String,
+}
+
+fn table() -> Table {
+    toml::from_str(include_str!("../../rules/postgres_only.toml"))
+        .expect("rules/postgres_only.toml is valid (checked by tests)")
+}
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    let table = table();
+    let listed: Arc<BTreeSet<String>> = Arc::new(
+        table
+            .rule
+            .iter()
+            .filter(|r| r.kind == Kind::Function)
+            .flat_map(|r| r.names.iter())
+            .filter(|n| !n.ends_with('*'))
+            .map(|n| n.to_ascii_lowercase())
+            .collect(),
+    );
+    table
+        .rule
+        .into_iter()
+        .map(|row| Box::new(PostgresOnly::from_row(row, listed.clone())) as Box<dyn Rule>)
+        .collect()
+}
+
+impl PostgresOnly {
+    fn from_row(row: Row, listed: Arc<BTreeSet<String>>) -> Self {
+        let check = Check::parse(row.check.as_deref()).unwrap_or(Check::None);
+        let (prefixes, exact): (Vec<String>, Vec<String>) = row
+            .names
+            .iter()
+            .map(|n| n.to_ascii_lowercase())
+            .partition(|n| n.ends_with('*'));
+        let prefixes = prefixes
+            .into_iter()
+            .map(|p| p.trim_end_matches('*').to_string())
+            .collect();
+        let shown: Vec<String> = row
+            .names
+            .iter()
+            .filter(|n| !n.starts_with('<'))
+            .map(|n| format!("`{n}`"))
+            .collect();
+        let what_kind = match row.kind {
+            Kind::Function => "calls of the function(s)",
+            Kind::Operator => "the operator(s)",
+            Kind::Type => "casts to the type(s)",
+            Kind::Syntax => "the syntax",
+        };
+        let what = if shown.is_empty() {
+            format!(
+                "Reports {what_kind}: {}. Nothing is rewritten.",
+                row.summary
+            )
+        } else {
+            format!(
+                "Reports {what_kind} {}: {}. Nothing is rewritten.",
+                shown.join(", "),
+                row.summary
+            )
+        };
+        let why = format!("{}.", row.why);
+        let safety = format!(
+            "No fix: reported as {}{}. Hint: {}.",
+            row.category.as_str(),
+            if row.category == Category::Review {
+                " (the construct exists in Snowflake but its result can differ in the case named above)"
+            } else {
+                " (Snowflake lacks the construct, or it needs a rewrite pg2sf does not do yet)"
+            },
+            row.hint
+        );
+        PostgresOnly {
+            meta: RuleMeta {
+                docs: docs(&what, &why, &row.example, &safety, &row.reference),
+                code: row.code,
+                name: row.name,
+                summary: row.summary,
+                category: row.category,
+            },
+            kind: row.kind,
+            check,
+            exact,
+            prefixes,
+            listed,
+            why: row.why,
+            hint: row.hint,
+        }
+    }
+
+    fn matches_name(&self, name: &str) -> bool {
+        self.exact.iter().any(|n| n == name)
+            || (!self.listed.contains(name)
+                && self
+                    .prefixes
+                    .iter()
+                    .any(|p| name.len() > p.len() && name.starts_with(p.as_str())))
+    }
+
+    fn report(&self, range: ByteRange, written: &str, verdict: Verdict) -> Finding {
+        let why = match &verdict.detail {
+            Some(d) => format!("{} ({d})", self.why),
+            None => self.why.clone(),
+        };
+        let message = format!(
+            "`{written}` has no Snowflake equivalent applied: {why}. Hint: {}",
+            self.hint
+        );
+        Finding::new(&self.meta, range, message).with_category(verdict.category)
+    }
+
+    fn plain(&self) -> Verdict {
+        Verdict {
+            category: self.meta.category,
+            detail: None,
+        }
+    }
+
+    // ------------------------------------------------------------ functions
+
+    fn check_functions(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            let Token::Word(w) = t.token(i) else { continue };
+            if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
+                continue;
+            }
+            let name = w.value.to_ascii_lowercase();
+            if !self.matches_name(&name) {
+                continue;
+            }
+            let Some(open) = t.next_sig(i) else { continue };
+            if !matches!(t.token(open), Token::LParen) {
+                continue;
+            }
+            // Schema-qualified names are user functions (or dbt macros).
+            if let Some(p) = t.prev_sig(i) {
+                if matches!(t.token(p), Token::Period | Token::DoubleColon) {
+                    continue;
+                }
+            }
+            let Some(close) = t.matching_paren(open) else {
+                continue;
+            };
+            let args = args(cx, open, close);
+            let Some(verdict) = self.check_call(cx, &name, &args, close) else {
+                continue;
+            };
+            let range = t.ranges[i].start..t.ranges[close].end;
+            out.push(self.report(range, t.slice(i), verdict));
+        }
+    }
+
+    /// Whether a call is reported, and how.
+    fn check_call(
+        &self,
+        cx: &RuleContext,
+        name: &str,
+        args: &[Vec<usize>],
+        close: usize,
+    ) -> Option<Verdict> {
+        let t = cx.tokens;
+        let plain = self.plain();
+        let with = |category: Category, detail: &str| Verdict {
+            category,
+            detail: Some(detail.to_string()),
+        };
+        match self.check {
+            Check::None => Some(plain),
+            Check::OneArg => (args.len() == 1).then_some(plain),
+            Check::NoArgs => args.is_empty().then_some(plain),
+            Check::RegexpReplace => match args.len() {
+                0..=2 => None,
+                3 => Some(with(
+                    Category::Review,
+                    "no flags: PostgreSQL replaces the first match only",
+                )),
+                _ if args.get(3).and_then(|a| string_literal(cx, a)).is_none() => Some(with(
+                    Category::Review,
+                    "PostgreSQL replaces the first match unless N or `g` says otherwise",
+                )),
+                _ => Some(with(
+                    Category::Unconvertible,
+                    "the flags argument would be read as a position",
+                )),
+            },
+            Check::ArrayToString => match args.len() {
+                0..=2 => Some(plain),
+                _ => Some(with(
+                    Category::Unconvertible,
+                    "the null_string argument does not exist in Snowflake",
+                )),
+            },
+            Check::LeftRight => {
+                let n = args.get(1)?;
+                match int_literal(cx, n) {
+                    Some(v) if v >= 0 => None,
+                    Some(_) => Some(with(Category::Unconvertible, "the length is negative here")),
+                    None => Some(plain),
+                }
+            }
+            Check::HasFrom => {
+                top_level_word(cx, args, &["from", "for", "similar"]).then_some(plain)
+            }
+            Check::SubstrStart => {
+                if top_level_word(cx, args, &["from", "for", "similar"]) {
+                    return None;
+                }
+                let start = args.get(1)?;
+                let start_ok = int_literal(cx, start).is_some_and(|v| v >= 1);
+                let len_ok = match args.get(2) {
+                    None => true,
+                    Some(len) => int_literal(cx, len).is_some_and(|v| v >= 0),
+                };
+                (!(start_ok && len_ok)).then_some(plain)
+            }
+            Check::TrimFrom => {
+                let first = args.first().and_then(|a| a.first()).copied();
+                let leading = first.is_some_and(|f| {
+                    t.is_word(f, "both") || t.is_word(f, "leading") || t.is_word(f, "trailing")
+                });
+                (leading || top_level_word(cx, args, &["from"])).then_some(plain)
+            }
+            Check::DatePartUnsupported | Check::DatePartDiffers => {
+                let field = date_field(cx, name, args);
+                let class = match &field {
+                    Some(f) => classify_part(f),
+                    None => PartClass::Differs,
+                };
+                match (self.check, class) {
+                    (Check::DatePartUnsupported, PartClass::Unsupported) => Some(plain),
+                    (Check::DatePartDiffers, PartClass::Differs) => Some(match field {
+                        Some(f) => with(self.meta.category, &format!("part `{f}`")),
+                        None => with(self.meta.category, "the part is not a literal"),
+                    }),
+                    _ => None,
+                }
+            }
+            Check::DateTrunc => {
+                let unit = args.first().and_then(|a| string_literal(cx, a));
+                match unit.as_deref().map(|u| u.trim().to_ascii_lowercase()) {
+                    Some(u) if matches!(u.as_str(), "decade" | "century" | "millennium") => {
+                        Some(with(
+                            Category::Unconvertible,
+                            &format!("unit `{u}` does not exist"),
+                        ))
+                    }
+                    _ => Some(plain),
+                }
+            }
+            Check::DefaultFrame => {
+                let mut n = t.next_sig(close)?;
+                if t.is_word(n, "ignore") || t.is_word(n, "respect") {
+                    n = t.next_sig(t.next_sig(n)?)?;
+                }
+                if !t.is_word(n, "over") {
+                    return None;
+                }
+                let open = t.next_sig(n)?;
+                if !matches!(t.token(open), Token::LParen) {
+                    // A named window: its frame is not visible here.
+                    return Some(with(
+                        self.meta.category,
+                        "check the frame of the named window",
+                    ));
+                }
+                let end = t.matching_paren(open)?;
+                let mut depth = 0i32;
+                let (mut ordered, mut framed) = (false, false);
+                for j in open..=end {
+                    match t.token(j) {
+                        Token::LParen => depth += 1,
+                        Token::RParen => depth -= 1,
+                        _ if depth == 1 => {
+                            ordered |= t.is_word(j, "order");
+                            framed |= t.is_word(j, "rows")
+                                || t.is_word(j, "range")
+                                || t.is_word(j, "groups");
+                        }
+                        _ => {}
+                    }
+                }
+                (ordered && !framed).then_some(plain)
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ operators
+
+    fn check_operators(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            let op = match t.token(i) {
+                Token::AtArrow => "@>",
+                Token::ArrowAt => "<@",
+                Token::Overlap => "&&",
+                Token::Question => "?",
+                Token::QuestionPipe => "?|",
+                Token::QuestionAnd => "?&",
+                Token::HashMinus => "#-",
+                Token::Caret => "^",
+                Token::PGSquareRoot => "|/",
+                Token::PGCubeRoot => "||/",
+                Token::AtSign => "@",
+                Token::Ampersand => "&",
+                Token::Pipe => "|",
+                Token::Sharp => "#",
+                Token::ShiftLeft => "<<",
+                Token::ShiftRight => ">>",
+                Token::AtAt => "@@",
+                _ => continue,
+            };
+            if !self.exact.iter().any(|n| n == op) {
+                continue;
+            }
+            let range = t.ranges[i].clone();
+            if cx.touches_jinja(&range) {
+                continue;
+            }
+            out.push(self.report(range, op, self.plain()));
+        }
+    }
+
+    // ------------------------------------------------------------ syntax
+
+    fn check_word_sequences(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for seq in &self.exact {
+            if seq.starts_with('<') {
+                continue;
+            }
+            let words: Vec<&str> = seq.split_whitespace().collect();
+            let Some(first) = words.first() else { continue };
+            for i in 0..t.len() {
+                if !t.is_word(i, first) {
+                    continue;
+                }
+                let mut last = i;
+                let mut ok = true;
+                for w in &words[1..] {
+                    match t.next_sig(last) {
+                        Some(n) if t.is_word(n, w) => last = n,
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                let range = t.ranges[i].start..t.ranges[last].end;
+                let written = cx.src(range.clone()).to_string();
+                out.push(self.report(range, &written, self.plain()));
+            }
+        }
+    }
+
+    fn has(&self, detector: &str) -> bool {
+        self.exact.iter().any(|n| n == detector)
+    }
+
+    fn check_literal_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            let hit = match t.token(i) {
+                Token::EscapedStringLiteral(_) => self.has("<escape-string>"),
+                Token::UnicodeStringLiteral(_) => self.has("<unicode-string>"),
+                Token::DollarQuotedString(d) => {
+                    self.has("<dollar-tag>") && d.tag.as_deref().is_some_and(|tag| !tag.is_empty())
+                }
+                _ => false,
+            };
+            if hit {
+                let range = t.ranges[i].clone();
+                let written = short(cx.src(range.clone()));
+                out.push(self.report(range, &written, self.plain()));
+            }
+        }
+    }
+
+    fn check_array_constructor(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            if !t.is_word(i, "array") {
+                continue;
+            }
+            let Some(n) = t.next_sig(i) else { continue };
+            let end = match t.token(n) {
+                Token::LBracket => matching_bracket(cx, n),
+                Token::LParen => t.matching_paren(n),
+                _ => None,
+            };
+            let Some(end) = end else { continue };
+            // `::array(…)` / `as array(…)` are types, not constructors.
+            if let Some(p) = t.prev_sig(i) {
+                if matches!(t.token(p), Token::DoubleColon | Token::Period) || t.is_word(p, "as") {
+                    continue;
+                }
+            }
+            let range = t.ranges[i].start..t.ranges[end].end;
+            let written = format!("{}{}", t.slice(i), t.slice(n));
+            out.push(self.report(range, &written, self.plain()));
+        }
+    }
+
+    fn check_any_all(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            if !(t.is_word(i, "any") || t.is_word(i, "all") || t.is_word(i, "some")) {
+                continue;
+            }
+            let Some(p) = t.prev_sig(i) else { continue };
+            let after_comparison = matches!(
+                t.token(p),
+                Token::Eq | Token::Neq | Token::Lt | Token::Gt | Token::LtEq | Token::GtEq
+            ) || t.is_word(p, "like")
+                || t.is_word(p, "ilike");
+            if !after_comparison {
+                continue;
+            }
+            let Some(open) = t.next_sig(i) else { continue };
+            if !matches!(t.token(open), Token::LParen) {
+                continue;
+            }
+            let Some(inner) = t.next_sig(open) else {
+                continue;
+            };
+            if t.is_word(inner, "select") || t.is_word(inner, "with") || t.is_word(inner, "values")
+            {
+                continue;
+            }
+            let Some(close) = t.matching_paren(open) else {
+                continue;
+            };
+            let range = t.ranges[p].start..t.ranges[close].end;
+            let written = format!("{} {}", t.slice(p), t.slice(i));
+            out.push(self.report(range, &written, self.plain()));
+        }
+    }
+
+    fn check_subscript(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        use sqlparser::ast::{AccessExpr, Subscript};
+        let Expr::CompoundFieldAccess { root, access_chain } = expr else {
+            return;
+        };
+        // A string key makes the chain a JSON access (also what the JSON
+        // operator rule writes for `#>`): the same in Snowflake.
+        let json = access_chain.iter().any(|a| {
+            matches!(a, AccessExpr::Subscript(Subscript::Index { index: Expr::Value(v) })
+                if matches!(v.value, Value::SingleQuotedString(_) | Value::DollarQuotedString(_)))
+        });
+        if json {
+            return;
+        }
+        let t = cx.tokens;
+        let Some((_, root_last)) = t.expr_tokens(root) else {
+            return;
+        };
+        // The chain's tokens follow the root; report the first subscript.
+        let mut at = root_last;
+        for access in access_chain {
+            match access {
+                AccessExpr::Dot(_) => {
+                    // `.field`: skip the period and the name.
+                    let Some(p) = t.next_sig(at) else { return };
+                    let Some(n) = t.next_sig(p) else { return };
+                    at = n;
+                }
+                AccessExpr::Subscript(sub) => {
+                    let Some(open) = t.next_sig(at) else { return };
+                    if !matches!(t.token(open), Token::LBracket) {
+                        return;
+                    }
+                    let Some(close) = matching_bracket(cx, open) else {
+                        return;
+                    };
+                    let keyed = match sub {
+                        // A string key is a JSON field, the same in Snowflake;
+                        // `[0]` is JSON (PostgreSQL arrays start at 1).
+                        Subscript::Index { index } => match index {
+                            Expr::Value(v) => match &v.value {
+                                Value::SingleQuotedString(_) | Value::DollarQuotedString(_) => true,
+                                Value::Number(n, _) => n == "0",
+                                _ => false,
+                            },
+                            _ => false,
+                        },
+                        Subscript::Slice { .. } => false,
+                    };
+                    if !keyed {
+                        let range = t.ranges[open].start..t.ranges[close].end;
+                        let written = cx.src(range.clone()).to_string();
+                        out.push(self.report(range, &short(&written), self.plain()));
+                        return;
+                    }
+                    at = close;
+                }
+            }
+        }
+    }
+
+    fn check_interval(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        match expr {
+            Expr::Interval(iv) => {
+                let Expr::Value(v) = iv.value.as_ref() else {
+                    return;
+                };
+                let Value::SingleQuotedString(body) = &v.value else {
+                    return;
+                };
+                let qualified = iv.leading_field.is_some() || iv.last_field.is_some();
+                if !qualified && snowflake_interval(body) {
+                    return;
+                }
+                let Some((first, last)) = interval_tokens(cx, expr) else {
+                    return;
+                };
+                let range = t.ranges[first].start..t.ranges[last].end;
+                let written = short(cx.src(range.clone()));
+                out.push(self.report(range, &written, self.plain()));
+            }
+            Expr::BinaryOp {
+                left,
+                op: BinaryOperator::Multiply | BinaryOperator::Divide,
+                right,
+            } => {
+                let side = |e: &Expr| match e {
+                    Expr::Interval(_) => interval_tokens(cx, e),
+                    _ => t.expr_tokens(e),
+                };
+                if !matches!(left.as_ref(), Expr::Interval(_))
+                    && !matches!(right.as_ref(), Expr::Interval(_))
+                {
+                    return;
+                }
+                let (Some((first, _)), Some((_, last))) = (side(left), side(right)) else {
+                    return;
+                };
+                let range = t.ranges[first].start..t.ranges[last].end;
+                let written = short(cx.src(range.clone()));
+                let verdict = Verdict {
+                    category: self.meta.category,
+                    detail: Some("an interval constant is multiplied".to_string()),
+                };
+                out.push(self.report(range, &written, verdict));
+            }
+            _ => {}
+        }
+    }
+
+    // ------------------------------------------------------------ types
+
+    fn check_type(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let Some(parts) = cx.tokens.cast_parts(expr) else {
+            return;
+        };
+        let written = cx.tokens.type_text(parts.type_name);
+        if written.ends_with(']') {
+            // Array types belong to the array-type rule.
+            return;
+        }
+        let base = written.split('(').next().unwrap_or("").trim_end();
+        if !self.exact.iter().any(|n| n == base) {
+            return;
+        }
+        let range =
+            cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
+        out.push(self.report(range, &written, self.plain()));
+    }
+}
+
+impl Rule for PostgresOnly {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        match self.kind {
+            Kind::Type => self.check_type(expr, cx, out),
+            Kind::Operator => {
+                // Prefix `~` is bitwise NOT; infix `~` is the regex rule's.
+                if let Expr::UnaryOp {
+                    op: UnaryOperator::BitwiseNot,
+                    ..
+                } = expr
+                {
+                    if self.exact.iter().any(|n| n == "~") {
+                        if let Some((first, _)) = cx.tokens.expr_tokens(expr) {
+                            let range = cx.tokens.ranges[first].clone();
+                            out.push(self.report(range, "~", self.plain()));
+                        }
+                    }
+                }
+            }
+            Kind::Syntax => {
+                if self.has("<array-subscript>") {
+                    self.check_subscript(expr, cx, out);
+                }
+                if self.has("<interval-literal>") {
+                    self.check_interval(expr, cx, out);
+                }
+            }
+            Kind::Function => {}
+        }
+    }
+
+    fn check_select(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.kind != Kind::Syntax || !self.has("<select-into>") || select.into.is_none() {
+            return;
+        }
+        let t = cx.tokens;
+        let Some(start) = t.span_range(select.select_token.0.span).map(|r| r.start) else {
+            return;
+        };
+        let Some(first) = t.at(start) else { return };
+        let mut depth = 0i32;
+        for j in first..t.len() {
+            match t.token(j) {
+                Token::LParen => depth += 1,
+                Token::RParen => depth -= 1,
+                _ if depth == 0 && t.is_word(j, "into") => {
+                    let range = t.ranges[first].start..t.ranges[j].end;
+                    out.push(self.report(range, "select … into", self.plain()));
+                    return;
+                }
+                _ => {}
+            }
+            if depth < 0 {
+                return;
+            }
+        }
+    }
+
+    fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        match self.kind {
+            Kind::Function => self.check_functions(cx, out),
+            Kind::Operator => self.check_operators(cx, out),
+            Kind::Type => {}
+            Kind::Syntax => {
+                self.check_word_sequences(cx, out);
+                if self.has("<escape-string>")
+                    || self.has("<unicode-string>")
+                    || self.has("<dollar-tag>")
+                {
+                    self.check_literal_tokens(cx, out);
+                }
+                if self.has("<array-constructor>") {
+                    self.check_array_constructor(cx, out);
+                }
+                if self.has("<any-all-array>") {
+                    self.check_any_all(cx, out);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// The significant tokens of each top-level argument between `open` and `close`.
+fn args(cx: &RuleContext, open: usize, close: usize) -> Vec<Vec<usize>> {
+    let t = cx.tokens;
+    let mut out: Vec<Vec<usize>> = vec![];
+    let mut current: Vec<usize> = vec![];
+    let mut depth = 0i32;
+    for j in open + 1..close {
+        if t.is_trivia(j) {
+            continue;
+        }
+        match t.token(j) {
+            Token::LParen | Token::LBracket => depth += 1,
+            Token::RParen | Token::RBracket => depth -= 1,
+            Token::Comma if depth == 0 => {
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(j);
+    }
+    if !current.is_empty() || !out.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a top-level word of the arguments is one of `words`.
+fn top_level_word(cx: &RuleContext, args: &[Vec<usize>], words: &[&str]) -> bool {
+    let t = cx.tokens;
+    args.iter().any(|arg| {
+        let mut depth = 0i32;
+        arg.iter().any(|&j| {
+            match t.token(j) {
+                Token::LParen | Token::LBracket => depth += 1,
+                Token::RParen | Token::RBracket => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && words.iter().any(|w| t.is_word(j, w))
+        })
+    })
+}
+
+/// An argument that is an integer literal, possibly signed.
+fn int_literal(cx: &RuleContext, arg: &[usize]) -> Option<i64> {
+    let t = cx.tokens;
+    match arg {
+        [n] => match t.token(*n) {
+            Token::Number(s, _) => s.parse().ok(),
+            _ => None,
+        },
+        [sign, n] => {
+            let v: i64 = match t.token(*n) {
+                Token::Number(s, _) => s.parse().ok()?,
+                _ => return None,
+            };
+            match t.token(*sign) {
+                Token::Minus => Some(-v),
+                Token::Plus => Some(v),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An argument that is a plain string literal (optionally cast to text).
+fn string_literal(cx: &RuleContext, arg: &[usize]) -> Option<String> {
+    let t = cx.tokens;
+    let first = *arg.first()?;
+    let plain_or_cast =
+        arg.len() == 1 || (arg.len() >= 3 && matches!(t.token(arg[1]), Token::DoubleColon));
+    if !plain_or_cast {
+        return None;
+    }
+    match t.token(first) {
+        Token::SingleQuotedString(s) => Some(s.clone()),
+        Token::DollarQuotedString(d) => Some(d.value.clone()),
+        _ => None,
+    }
+}
+
+/// The field of `extract(field from x)` or `date_part('field', x)`, lower-case.
+fn date_field(cx: &RuleContext, name: &str, args: &[Vec<usize>]) -> Option<String> {
+    let t = cx.tokens;
+    let first = args.first()?;
+    if name == "extract" {
+        let f = *first.first()?;
+        if first.len() < 2 || !t.is_word(*first.get(1)?, "from") {
+            return None;
+        }
+        return match t.token(f) {
+            Token::Word(w) => Some(w.value.to_ascii_lowercase()),
+            Token::SingleQuotedString(s) => Some(s.trim().to_ascii_lowercase()),
+            _ => None,
+        };
+    }
+    string_literal(cx, first).map(|s| s.trim().to_ascii_lowercase())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartClass {
+    Same,
+    Differs,
+    Unsupported,
+}
+
+/// How Snowflake's EXTRACT / DATE_PART treat a PostgreSQL field.
+fn classify_part(field: &str) -> PartClass {
+    match field {
+        "year" | "years" | "y" | "yr" | "yrs" | "month" | "months" | "mon" | "mons" | "day"
+        | "days" | "d" | "hour" | "hours" | "h" | "hr" | "hrs" | "minute" | "minutes" | "m"
+        | "min" | "mins" | "quarter" | "qtr" | "doy" | "timezone_hour" | "timezone_minute" => {
+            PartClass::Same
+        }
+        "epoch" | "second" | "seconds" | "s" | "sec" | "secs" | "week" | "weeks" | "w" | "dow" => {
+            PartClass::Differs
+        }
+        _ => PartClass::Unsupported,
+    }
+}
+
+/// Whether an interval literal's text is in Snowflake's interval-constant
+/// grammar: comma-separated `<integer> <unit>` parts.
+fn snowflake_interval(body: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "year",
+        "years",
+        "y",
+        "yr",
+        "yrs",
+        "quarter",
+        "quarters",
+        "qtr",
+        "qtrs",
+        "month",
+        "months",
+        "mon",
+        "mons",
+        "mm",
+        "week",
+        "weeks",
+        "w",
+        "wk",
+        "day",
+        "days",
+        "d",
+        "dd",
+        "hour",
+        "hours",
+        "h",
+        "hr",
+        "hrs",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "mi",
+        "second",
+        "seconds",
+        "sec",
+        "secs",
+        "s",
+        "millisecond",
+        "milliseconds",
+        "ms",
+        "microsecond",
+        "microseconds",
+        "us",
+        "nanosecond",
+        "nanoseconds",
+        "ns",
+    ];
+    let parts: Vec<&str> = body.split(',').collect();
+    !body.trim().is_empty()
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            match words.as_slice() {
+                [n, unit] => {
+                    n.bytes().all(|b| b.is_ascii_digit())
+                        && UNITS.contains(&unit.to_ascii_lowercase().as_str())
+                }
+                _ => false,
+            }
+        })
+}
+
+/// The first and last token of `interval '…' [unit [to unit]]`.
+fn interval_tokens(cx: &RuleContext, expr: &Expr) -> Option<(usize, usize)> {
+    let Expr::Interval(iv) = expr else {
+        return None;
+    };
+    let t = cx.tokens;
+    let value = t.expr_range(&iv.value)?;
+    let lit = t.at(value.start)?;
+    let kw = t.prev_sig(lit)?;
+    if !t.is_word(kw, "interval") {
+        return None;
+    }
+    let mut last = lit;
+    if iv.leading_field.is_some() {
+        last = t.next_sig(last)?;
+        if let Some(p) = t.next_sig(last) {
+            if matches!(t.token(p), Token::LParen) {
+                last = t.matching_paren(p)?;
+            }
+        }
+    }
+    if iv.last_field.is_some() {
+        let to = t.next_sig(last)?;
+        last = t.next_sig(to)?;
+    }
+    Some((kw, last))
+}
+
+fn matching_bracket(cx: &RuleContext, open: usize) -> Option<usize> {
+    let t = cx.tokens;
+    let mut depth = 0usize;
+    for j in open..t.len() {
+        match t.token(j) {
+            Token::LBracket => depth += 1,
+            Token::RBracket => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A construct's text for a message, cut at 40 characters.
+fn short(s: &str) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > 40 {
+        let cut: String = one_line.chars().take(37).collect();
+        format!("{cut}…")
+    } else {
+        one_line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_are_valid() {
+        let table = table();
+        let mut codes = BTreeSet::new();
+        for row in &table.rule {
+            assert!(codes.insert(row.code.clone()), "duplicate {}", row.code);
+            assert!(row.code.starts_with("PG9"), "{}", row.code);
+            assert!(
+                Check::parse(row.check.as_deref()).is_some(),
+                "{}: unknown check",
+                row.code
+            );
+            assert!(
+                matches!(row.category, Category::Review | Category::Unconvertible),
+                "{}",
+                row.code
+            );
+            assert!(
+                !row.names.is_empty() && !row.why.ends_with('.'),
+                "{}",
+                row.code
+            );
+            assert!(row.reference.contains("docs.snowflake.com"), "{}", row.code);
+        }
+    }
+
+    #[test]
+    fn every_row_has_a_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+        for row in table().rule {
+            assert!(
+                root.join(&row.code).is_dir(),
+                "no fixtures for {}",
+                row.code
+            );
+        }
+    }
+
+    #[test]
+    fn portable_sql_yields_no_pg9_finding() {
+        let sql = include_str!("../../fixtures/rules/PG901/pass_portable.sql");
+        let conversion = crate::convert::convert_text(sql);
+        let pg9: Vec<_> = conversion
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("PG9"))
+            .collect();
+        assert!(pg9.is_empty(), "{pg9:?}");
+    }
+
+    #[test]
+    fn interval_grammar() {
+        assert!(snowflake_interval("1 day"));
+        assert!(snowflake_interval("2 hours, 30 minutes"));
+        assert!(!snowflake_interval("1.5 hours"));
+        assert!(!snowflake_interval("2 hours 30 minutes"));
+        assert!(!snowflake_interval("1:30:00"));
+        assert!(!snowflake_interval("P1D"));
+    }
 }
