@@ -58,6 +58,7 @@ enum Check {
     DatePartDiffers,
     DateTrunc,
     DefaultFrame,
+    NoOrder,
 }
 
 impl Check {
@@ -76,6 +77,7 @@ impl Check {
             Some("date_part_differs") => Check::DatePartDiffers,
             Some("date_trunc") => Check::DateTrunc,
             Some("default_frame") => Check::DefaultFrame,
+            Some("no_order") => Check::NoOrder,
             Some(_) => return None,
         })
     }
@@ -352,7 +354,7 @@ impl PostgresOnly {
                     _ => Some(plain),
                 }
             }
-            Check::DefaultFrame => {
+            Check::DefaultFrame | Check::NoOrder => {
                 let mut n = t.next_sig(close)?;
                 if t.is_word(n, "ignore") || t.is_word(n, "respect") {
                     n = t.next_sig(t.next_sig(n)?)?;
@@ -362,11 +364,9 @@ impl PostgresOnly {
                 }
                 let open = t.next_sig(n)?;
                 if !matches!(t.token(open), Token::LParen) {
-                    // A named window: its frame is not visible here.
-                    return Some(with(
-                        self.meta.category,
-                        "check the frame of the named window",
-                    ));
+                    // A named window: its clauses are not visible here.
+                    return (self.check == Check::DefaultFrame)
+                        .then(|| with(self.meta.category, "check the frame of the named window"));
                 }
                 let end = t.matching_paren(open)?;
                 let mut depth = 0i32;
@@ -384,7 +384,10 @@ impl PostgresOnly {
                         _ => {}
                     }
                 }
-                (ordered && !framed).then_some(plain)
+                match self.check {
+                    Check::NoOrder => (!ordered).then_some(plain),
+                    _ => (ordered && !framed).then_some(plain),
+                }
             }
         }
     }
