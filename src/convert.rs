@@ -162,8 +162,13 @@ pub fn convert_text(original: &str) -> Conversion {
             }
         },
     };
-    // Whatever the rules still see in the output must be in the report.
+    // Whatever the rules still see in the output must be in the report, unless
+    // a rewrite wrote it (`x->1` became `x[1]`: the rewrite's own finding
+    // covers it).
     for f in &last.findings {
+        if f.edits.is_empty() && written_by_rewrite(f.range.start, &history) {
+            continue;
+        }
         let range = to_original(f.range.clone(), &history);
         let known = recorded
             .iter()
@@ -245,6 +250,17 @@ fn finish(original: &str, output: String, mut diagnostics: Vec<Diagnostic>) -> C
         diagnostics,
         output,
     }
+}
+
+fn written_by_rewrite(offset: usize, history: &[Vec<Edit>]) -> bool {
+    let mut at = offset;
+    for edits in history.iter().rev() {
+        match edits::written_by(at, edits) {
+            Ok(()) => return true,
+            Err(before) => at = before,
+        }
+    }
+    false
 }
 
 fn to_original(range: ByteRange, history: &[Vec<Edit>]) -> ByteRange {

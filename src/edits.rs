@@ -84,6 +84,26 @@ fn overlaps(a: &ByteRange, b: &ByteRange) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Whether an offset in the text after `edits` lies in text an edit wrote;
+/// if not, where it was before them.
+pub fn written_by(offset: usize, edits: &[Edit]) -> Result<(), usize> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.range.start);
+    let mut shift: isize = 0;
+    for e in sorted {
+        let new_start = (e.range.start as isize + shift) as usize;
+        let new_end = new_start + e.replacement.len();
+        if offset < new_start {
+            break;
+        }
+        if offset < new_end {
+            return Ok(());
+        }
+        shift += e.replacement.len() as isize - e.range.len() as isize;
+    }
+    Err((offset as isize - shift).max(0) as usize)
+}
+
 /// Maps an offset in the text after `edits` back to the text before them.
 pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
     let mut sorted: Vec<&Edit> = edits.iter().collect();

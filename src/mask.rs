@@ -73,6 +73,11 @@ pub fn mask_file(text: &str, regions: &[JinjaRegion]) -> MaskedFile {
             r.range.clone(),
             if placeholder { b'_' } else { b' ' },
         );
+        if placeholder && after_in(text, r.range.start) && !text[r.range.clone()].contains('\n') {
+            // `in {{ codes }}` renders `('a', 'b')`.
+            masked[r.range.start] = b'(';
+            masked[r.range.end - 1] = b')';
+        }
     }
     // Only ASCII bytes were written over whole regions, and regions start and
     // end on ASCII delimiters, so the text stays valid UTF-8.
@@ -98,10 +103,25 @@ pub fn mask_file(text: &str, regions: &[JinjaRegion]) -> MaskedFile {
 /// Expressions that always render a name or a value.
 const NAME_CALLS: &[&str] = &["ref", "source", "var", "this", "env_var"];
 
+/// Whether only blanks, or an opening and a closing parenthesis, share the
+/// expression's first and last lines: `{{ dedupe(…) }}` or `({{ dedupe(…) }})`.
 fn alone_on_line(text: &str, range: &ByteRange) -> bool {
     let before = text[..range.start].rsplit('\n').next().unwrap_or("");
     let after = text[range.end..].split('\n').next().unwrap_or("");
-    before.trim().is_empty() && after.trim().is_empty()
+    let before = before.trim();
+    let after = after.trim();
+    (before.is_empty() || before == "(") && (after.is_empty() || after == ")" || after == ");")
+}
+
+/// Whether the expression is the right side of `IN`, where it must render a
+/// parenthesised list.
+fn after_in(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end();
+    let word_start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    head[word_start..].eq_ignore_ascii_case("in")
 }
 
 /// Overwrites a range with `with`, keeping line breaks. For placeholders, only
@@ -224,9 +244,16 @@ pub fn variant(
         const QUERY: &[u8] = b"select 1";
         for r in &file.standalone {
             fill(&mut bytes, r.clone(), b' ');
-            let first_line = bytes[r.clone()].iter().take_while(|b| **b != b'\n' && **b != b'\r').count();
-            if first_line >= QUERY.len() {
-                bytes[r.start..r.start + QUERY.len()].copy_from_slice(QUERY);
+            // The query goes on the first line of the region with room for it.
+            let mut line_start = r.start;
+            for i in r.start..=r.end {
+                if i == r.end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+                    if i - line_start >= QUERY.len() {
+                        bytes[line_start..line_start + QUERY.len()].copy_from_slice(QUERY);
+                        break;
+                    }
+                    line_start = i + 1;
+                }
             }
         }
     }

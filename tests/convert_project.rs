@@ -50,7 +50,12 @@ fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, fs::read(e.path()).unwrap())
         })
         .collect()
@@ -68,7 +73,10 @@ fn sample_project_converts_with_its_report() {
     // Every input file is in the output and the report, exactly once.
     let input = tree(&sample());
     let output = tree(&out);
-    assert_eq!(input.keys().collect::<Vec<_>>(), output.keys().collect::<Vec<_>>());
+    assert_eq!(
+        input.keys().collect::<Vec<_>>(),
+        output.keys().collect::<Vec<_>>()
+    );
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let reported: Vec<&str> = parsed["files"]
         .as_array()
@@ -76,16 +84,28 @@ fn sample_project_converts_with_its_report() {
         .iter()
         .map(|f| f["path"].as_str().unwrap())
         .collect();
-    assert_eq!(reported, input.keys().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        reported,
+        input.keys().map(String::as_str).collect::<Vec<_>>()
+    );
 
     // The diffs of every file, in one reviewable snapshot.
     let mut diffs = String::new();
     for (path, before) in &input {
         let after = &output[path];
         if before != after {
-            let (b, a) = (String::from_utf8_lossy(before), String::from_utf8_lossy(after));
+            let (b, a) = (
+                String::from_utf8_lossy(before),
+                String::from_utf8_lossy(after),
+            );
             let diff = similar::TextDiff::from_lines(b.as_ref(), a.as_ref());
-            diffs.push_str(&diff.unified_diff().context_radius(1).header(path, path).to_string());
+            diffs.push_str(
+                &diff
+                    .unified_diff()
+                    .context_radius(1)
+                    .header(path, path)
+                    .to_string(),
+            );
         }
     }
     insta::assert_snapshot!("sample_diffs", diffs);
@@ -98,7 +118,10 @@ fn output_does_not_depend_on_the_number_of_jobs() {
     let dir = tempfile::tempdir().unwrap();
     let (_, out1, report1) = convert_sample(dir.path(), "1");
     let (_, out2, report2) = convert_sample(dir.path(), "2");
-    assert!(tree(&out1) == tree(&out2), "outputs differ between --jobs 1 and --jobs 2");
+    assert!(
+        tree(&out1) == tree(&out2),
+        "outputs differ between --jobs 1 and --jobs 2"
+    );
     assert_eq!(
         fs::read(report1.join("report.json")).unwrap(),
         fs::read(report2.join("report.json")).unwrap()
@@ -113,7 +136,11 @@ fn sample_sql() -> Vec<(String, String)> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "sql"))
         .map(|e| {
             (
-                e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned(),
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 fs::read_to_string(e.path()).unwrap(),
             )
         })
@@ -134,7 +161,11 @@ fn jinja_texts(text: &str) -> Vec<String> {
 fn jinja_comes_out_byte_identical() {
     for (path, text) in sample_sql() {
         let out = convert_text(&text).output;
-        assert_eq!(jinja_texts(&text), jinja_texts(&out), "{path}: Jinja changed");
+        assert_eq!(
+            jinja_texts(&text),
+            jinja_texts(&out),
+            "{path}: Jinja changed"
+        );
     }
 }
 
@@ -148,9 +179,15 @@ fn converting_the_output_again_changes_nothing() {
         }
         let once = first.output;
         let twice = convert_text(&once);
-        assert_eq!(once, twice.output, "{path}: a second conversion changed the output");
+        assert_eq!(
+            once, twice.output,
+            "{path}: a second conversion changed the output"
+        );
         let refixed: Vec<_> = twice.diagnostics.iter().filter(|d| d.fixed).collect();
-        assert!(refixed.is_empty(), "{path}: rules fired again on the output: {refixed:?}");
+        assert!(
+            refixed.is_empty(),
+            "{path}: rules fired again on the output: {refixed:?}"
+        );
     }
 }
 
@@ -183,7 +220,11 @@ fn diffs_touch_only_lines_with_a_rewritten_construct() {
 fn no_sample_file_is_in_error() {
     for (path, text) in sample_sql() {
         let conversion = convert_text(&text);
-        let errors: Vec<_> = conversion.diagnostics.iter().filter(|d| d.code.starts_with('E') && d.code != "E004").collect();
+        let errors: Vec<_> = conversion
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with('E') && d.code != "E004")
+            .collect();
         assert!(errors.is_empty(), "{path}: {errors:?}");
     }
 }
@@ -203,11 +244,21 @@ fn crlf_line_endings_are_kept() {
 fn refuses_an_output_inside_the_source() {
     let src = sample();
     let inside = src.join("target_sf");
-    let (code, _, stderr) = pg2sf(&["convert", src.to_str().unwrap(), "--out", inside.to_str().unwrap()]);
+    let (code, _, stderr) = pg2sf(&[
+        "convert",
+        src.to_str().unwrap(),
+        "--out",
+        inside.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("inside it"), "{stderr}");
     assert!(!inside.exists());
-    let (code, _, _) = pg2sf(&["convert", src.to_str().unwrap(), "--out", src.to_str().unwrap()]);
+    let (code, _, _) = pg2sf(&[
+        "convert",
+        src.to_str().unwrap(),
+        "--out",
+        src.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
 }
 
@@ -217,7 +268,12 @@ fn refuses_a_non_empty_output_without_force() {
     let out = dir.path().join("out");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("keep.txt"), "x").unwrap();
-    let args = ["convert", sample().to_str().unwrap().to_string().leak(), "--out", out.to_str().unwrap().to_string().leak()];
+    let args = [
+        "convert",
+        sample().to_str().unwrap().to_string().leak(),
+        "--out",
+        out.to_str().unwrap().to_string().leak(),
+    ];
     let (code, _, stderr) = pg2sf(&args);
     assert_eq!(code, 2);
     assert!(stderr.contains("--force"), "{stderr}");
@@ -236,9 +292,17 @@ fn a_folder_of_plain_sql_exits_zero_when_everything_converts() {
     fs::write(src.join("nested/b.sql"), "select 1\n").unwrap();
     fs::write(src.join("notes.txt"), "kept").unwrap();
     let out = dir.path().join("out");
-    let (code, stdout, _) = pg2sf(&["convert", src.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let (code, stdout, _) = pg2sf(&[
+        "convert",
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{stdout}");
-    assert_eq!(fs::read_to_string(out.join("a.sql")).unwrap(), "select id::integer from t\n");
+    assert_eq!(
+        fs::read_to_string(out.join("a.sql")).unwrap(),
+        "select id::integer from t\n"
+    );
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "kept");
     assert!(dir.path().join("out-report/report.json").is_file());
 }
