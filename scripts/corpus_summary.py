@@ -30,5 +30,37 @@ if causes:
     print("  errors by cause:")
     for (c, m), n in causes.most_common(12):
         print(f"    {n:>4} {c} {m}")
+# Parse failures by cause. PostgreSQL's own parser (pglast, libpg_query)
+# decides between a sqlparser gap and SQL that PostgreSQL rejects too.
+try:
+    import pglast
+except ImportError:
+    pglast = None
+kinds = collections.Counter()
+examples = {}
+for f in sql:
+    e001 = [d for d in f["diagnostics"] if d["code"] in ("E001", "E003")]
+    if not e001:
+        continue
+    d = e001[0]
+    text = open(os.path.join(src, f["path"]), encoding="utf-8", errors="replace").read()
+    if d["code"] == "E003":
+        kind = "Jinja syntax error"
+    elif "found: __" in d["message"] or "{{" in text or "{%" in text:
+        kind = "Jinja pattern (masked Jinja where the parser needs SQL)" if "found: __" in d["message"] else "model with Jinja (cause not classified)"
+    elif pglast is None:
+        kind = "not classified (pip install pglast)"
+    else:
+        try:
+            pglast.parse_sql(text)
+            kind = "sqlparser gap (PostgreSQL parses the file)"
+        except Exception:
+            kind = "invalid for PostgreSQL too (psql meta-commands, deliberate errors)"
+    kinds[kind] += 1
+    examples.setdefault(kind, f"{f['path']}:{d['line']}:{d['column']} {d['message'][:90]}")
+if kinds:
+    print("  parse failures by cause:")
+    for k, n in kinds.most_common():
+        print(f"    {n:>4} {k}  e.g. {examples[k]}")
 codes = collections.Counter(d["code"] for f in sql for d in f["diagnostics"])
 print("  findings by code:", ", ".join(f"{c}={n}" for c, n in sorted(codes.items())))
