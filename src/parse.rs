@@ -78,7 +78,11 @@ fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t
     match result {
         Ok(statements) => Ok(Parsed { tokens, statements }),
         Err(e) => {
-            let message = e.to_string();
+            let mut message = e.to_string();
+            if message.contains("recursion limit exceeded") {
+                message =
+                    format!("{message} (expressions nested more than {RECURSION_LIMIT} deep)");
+            }
             let offset = error_offset(&message, &tokens).unwrap_or(tokens.text.len());
             Err(ParseError {
                 offset,

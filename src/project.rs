@@ -196,7 +196,19 @@ fn convert_file(path: &Path, rel: &str, kind: FileKind, out: &Path) -> Result<Fi
         Some(rest) => (BOM, rest),
         None => ("", text.as_str()),
     };
-    let conversion = convert_text(body);
+    // A bug in a rule must cost one file, never the run: the file is then
+    // reported as an error and copied unchanged.
+    let conversion = match std::panic::catch_unwind(|| convert_text(body)) {
+        Ok(c) => c,
+        Err(_) => {
+            write_atomic(&target, text.as_bytes())?;
+            return Ok(error_report(
+                rel,
+                kind,
+                "internal error while converting this file (a pg2sf bug; please report it); copied unchanged".to_string(),
+            ));
+        }
+    };
     let after = format!("{bom}{}", conversion.output);
     write_atomic(&target, after.as_bytes())?;
     Ok(FileReport {
