@@ -58,6 +58,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes to stdout; a closed pipe (`pg2sf rules | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Convert {
@@ -90,8 +97,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 &report_dir.join("report.md"),
                 report::markdown::render(&result).as_bytes(),
             )?;
-            print!("{}", report::terminal::render(&result));
-            println!("report: {}", report_dir.join("report.md").display());
+            emit(&format!(
+                "{}report: {}\n",
+                report::terminal::render(&result),
+                report_dir.join("report.md").display()
+            ));
             let failed = result
                 .files
                 .iter()
