@@ -113,30 +113,31 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             })
         }
         Command::Rules => {
-            println!("{:<7} {:<14} {:<36} summary", "code", "category", "name");
+            let mut table = format!("{:<7} {:<14} {:<36} summary\n", "code", "category", "name");
             for rule in pg2sf::rules::registry() {
                 let m = rule.meta();
-                println!(
-                    "{:<7} {:<14} {:<36} {}",
+                table += &format!(
+                    "{:<7} {:<14} {:<36} {}\n",
                     m.code,
                     m.category.as_str(),
                     m.name,
                     m.summary
                 );
             }
+            emit(&table);
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { code } => match pg2sf::rules::find(&code) {
             Some(rule) => {
                 let m = rule.meta();
-                println!(
-                    "# {} {}\n\n{}\n\nCategory: {}\n\n{}",
+                emit(&format!(
+                    "# {} {}\n\n{}\n\nCategory: {}\n\n{}\n",
                     m.code,
                     m.name,
                     m.summary,
                     m.category.as_str(),
                     m.docs
-                );
+                ));
                 Ok(ExitCode::SUCCESS)
             }
             None => Err(Fatal(format!(
