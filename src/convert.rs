@@ -200,10 +200,20 @@ pub fn convert_text(original: &str) -> Conversion {
     let left_unconverted = recorded
         .iter()
         .any(|d| d.category == Category::Unconvertible);
-    for v in &last.parsed_variants {
+    for (v, is_model) in &last.parsed_variants {
         if let Err(e) = parse::parse_snowflake(v) {
             let range = to_original(e.offset..e.offset, &history);
-            let (category, message) = if left_unconverted {
+            let (category, message) = if !is_model {
+                // A macro body read as SQL is a guess (a fragment taken as an
+                // expression): a reviewer decides.
+                (
+                    Category::Review,
+                    format!(
+                        "this macro or block body, read as SQL, does not parse as Snowflake after conversion: {}",
+                        e.message
+                    ),
+                )
+            } else if left_unconverted {
                 (
                     Category::Unconvertible,
                     format!("converted SQL does not parse as Snowflake while the constructs reported here remain: {}", e.message),
@@ -283,8 +293,9 @@ struct FileError {
 /// The findings of every rule over every fragment variant of a text.
 struct Analysis {
     findings: Vec<Finding>,
-    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake.
-    parsed_variants: Vec<String>,
+    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake, and
+    /// whether each is model text (rather than a macro or block body).
+    parsed_variants: Vec<(String, bool)>,
 }
 
 fn analyze(text: &str) -> Result<Analysis, FileError> {
@@ -353,7 +364,7 @@ fn analyze_fragment(
     index: usize,
     regions: &[JinjaRegion],
     findings: &mut Vec<Finding>,
-    parsed_variants: &mut Vec<String>,
+    parsed_variants: &mut Vec<(String, bool)>,
 ) -> Result<(), parse::ParseError> {
     let fragment = &file.fragments[index];
     // With every branch present first; then each branch choice on its own,
@@ -373,13 +384,16 @@ fn analyze_fragment(
         }
     }
     let mut first_error = None;
+    let is_model = fragment.kind == FragmentKind::Model;
     for (branches, blank_standalone) in attempts {
-        let mut parsed_texts = Vec::new();
+        // Findings of this attempt count only if every variant of it parses.
+        let mut attempt_findings = Vec::new();
+        let mut attempt_texts = Vec::new();
         let mut failed = None;
         for branch in branches {
             let v = mask::variant(file, index, branch, blank_standalone);
-            match parse_variant(&v, fragment) {
-                Ok(text) => parsed_texts.push(text),
+            match parse_and_check(original, &v, fragment, regions, &mut attempt_findings) {
+                Ok(text) => attempt_texts.push((text, is_model)),
                 Err(e) => {
                     failed = Some(e);
                     break;
@@ -388,12 +402,8 @@ fn analyze_fragment(
         }
         match failed {
             None => {
-                for text in parsed_texts {
-                    if let Ok(parsed) = parse::parse_postgres(&text) {
-                        run_rules(original, &text, &parsed, regions, findings);
-                    }
-                    parsed_variants.push(text);
-                }
+                findings.append(&mut attempt_findings);
+                parsed_variants.append(&mut attempt_texts);
                 return Ok(());
             }
             Some(e) => {
@@ -435,19 +445,27 @@ fn analyze_fragment(
     Ok(())
 }
 
-/// The text of a variant that parses: as it is, or, for a macro or block body,
-/// as the expression of a `select`.
-fn parse_variant(
+/// Parses a variant, as it is or, for a macro or block body, as the
+/// expression of a `select`; runs the rules on it and returns the text that
+/// parsed.
+fn parse_and_check(
+    original: &str,
     v: &mask::Variant,
     fragment: &mask::Fragment,
+    regions: &[JinjaRegion],
+    findings: &mut Vec<Finding>,
 ) -> Result<String, parse::ParseError> {
     let error = match parse::parse_postgres(&v.text) {
-        Ok(_) => return Ok(v.text.clone()),
+        Ok(parsed) => {
+            run_rules(original, &v.text, &parsed, regions, findings);
+            return Ok(v.text.clone());
+        }
         Err(e) => e,
     };
     if fragment.kind != FragmentKind::Model {
         if let Some(text) = mask::as_select_expression(v, fragment.range.start) {
-            if parse::parse_postgres(&text).is_ok() {
+            if let Ok(parsed) = parse::parse_postgres(&text) {
+                run_rules(original, &text, &parsed, regions, findings);
                 return Ok(text);
             }
         }
