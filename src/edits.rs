@@ -84,43 +84,39 @@ fn overlaps(a: &ByteRange, b: &ByteRange) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Where an offset in the text after `edits` was before them: `Ok` with the
+/// old offset, or `Err` with the start of the edit whose text it lies in.
+fn locate(offset: usize, edits: &[Edit]) -> Result<usize, usize> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.range.start);
+    let mut shift: isize = 0;
+    for e in sorted {
+        let new_start = (e.range.start as isize + shift) as usize;
+        let new_end = new_start + e.replacement.len();
+        if offset < new_start {
+            break;
+        }
+        if offset < new_end {
+            return Err(e.range.start);
+        }
+        shift += e.replacement.len() as isize - e.range.len() as isize;
+    }
+    Ok((offset as isize - shift).max(0) as usize)
+}
+
 /// Whether an offset in the text after `edits` lies in text an edit wrote;
 /// if not, where it was before them.
 pub fn written_by(offset: usize, edits: &[Edit]) -> Result<(), usize> {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.range.start);
-    let mut shift: isize = 0;
-    for e in sorted {
-        let new_start = (e.range.start as isize + shift) as usize;
-        let new_end = new_start + e.replacement.len();
-        if offset < new_start {
-            break;
-        }
-        if offset < new_end {
-            return Ok(());
-        }
-        shift += e.replacement.len() as isize - e.range.len() as isize;
+    match locate(offset, edits) {
+        Ok(before) => Err(before),
+        Err(_) => Ok(()),
     }
-    Err((offset as isize - shift).max(0) as usize)
 }
 
-/// Maps an offset in the text after `edits` back to the text before them.
+/// Maps an offset in the text after `edits` back to the text before them (an
+/// offset inside written text maps to the start of what it replaced).
 pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.range.start);
-    let mut shift: isize = 0;
-    for e in sorted {
-        let new_start = (e.range.start as isize + shift) as usize;
-        let new_end = new_start + e.replacement.len();
-        if offset < new_start {
-            break;
-        }
-        if offset < new_end {
-            return e.range.start;
-        }
-        shift += e.replacement.len() as isize - e.range.len() as isize;
-    }
-    (offset as isize - shift).max(0) as usize
+    locate(offset, edits).unwrap_or_else(|start| start)
 }
 
 #[cfg(test)]

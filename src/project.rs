@@ -135,24 +135,11 @@ pub fn convert_project(opts: &ConvertOptions) -> Result<ProjectReport, Fatal> {
     };
     let mut reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     for p in problems {
-        reports.push(FileReport {
-            path: p.rel,
-            kind: FileKind::Other,
-            status: Status::Error,
-            diagnostics: vec![Diagnostic {
-                code: "E005".into(),
-                category: Category::Error,
-                message: format!("cannot read: {}", p.message),
-                line: 1,
-                column: 1,
-                end_line: 1,
-                end_column: 1,
-                range: 0..0,
-                fixed: false,
-            }],
-            before: String::new(),
-            after: String::new(),
-        });
+        reports.push(error_report(
+            &p.rel,
+            FileKind::Other,
+            format!("cannot read: {}", p.message),
+        ));
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(ProjectReport { files: reports })
