@@ -139,7 +139,7 @@ impl Rule for ArrayType {
 
         let edits = match (parts.double_colon, kind) {
             (Some(colons), CastKind::DoubleColon) => {
-                call_edits(cx, operand, &operand_range, colons, type_end, "to_array")
+                cx.cast_as_call(operand, &operand_range, colons, type_end, "to_array")
             }
             (None, CastKind::Cast) if tokens.is_word(parts.whole.0, "cast") => {
                 let name = tokens.ranges[parts.whole.0].clone();
@@ -181,29 +181,6 @@ fn literal_elements(literal: &str) -> Option<Vec<String>> {
                 .then(|| e.to_string())
         })
         .collect()
-}
-
-/// `x::t` → `f(x)`; `(x)::t` → `f(x)`, reusing the operand's parentheses.
-fn call_edits(
-    cx: &RuleContext,
-    operand: &Expr,
-    operand_range: &crate::source::ByteRange,
-    colons: usize,
-    type_end: usize,
-    function: &str,
-) -> Vec<Edit> {
-    let cast = cx.tokens.ranges[colons].start..type_end;
-    if matches!(operand, Expr::Nested(_)) && cx.src(operand_range.clone()).starts_with('(') {
-        let open = operand_range.start..operand_range.start + 1;
-        return vec![
-            Edit::replace(open, cx.kw(function) + "("),
-            Edit::delete(cast),
-        ];
-    }
-    vec![
-        Edit::insert(operand_range.start, cx.kw(function) + "("),
-        Edit::replace(cast, ")"),
-    ]
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ impl Rule for JsonCast {
                 ) {
                     return;
                 }
-                call_edits(cx, operand, &operand_range, colons, type_end, "parse_json")
+                cx.cast_as_call(operand, &operand_range, colons, type_end, "parse_json")
             }
             None => {
                 let name = tokens.ranges[parts.whole.0].clone();
@@ -125,27 +125,4 @@ fn is_text(expr: &Expr) -> bool {
         }
         _ => false,
     }
-}
-
-/// `x::t` → `f(x)`; `(x)::t` → `f(x)`, reusing the operand's parentheses.
-fn call_edits(
-    cx: &RuleContext,
-    operand: &Expr,
-    operand_range: &crate::source::ByteRange,
-    colons: usize,
-    type_end: usize,
-    function: &str,
-) -> Vec<Edit> {
-    let cast = cx.tokens.ranges[colons].start..type_end;
-    if matches!(operand, Expr::Nested(_)) && cx.src(operand_range.clone()).starts_with('(') {
-        let open = operand_range.start..operand_range.start + 1;
-        return vec![
-            Edit::replace(open, cx.kw(function) + "("),
-            Edit::delete(cast),
-        ];
-    }
-    vec![
-        Edit::insert(operand_range.start, cx.kw(function) + "("),
-        Edit::replace(cast, ")"),
-    ]
 }

@@ -175,6 +175,30 @@ impl RuleContext<'_> {
         &self.text[range]
     }
 
+    /// Edits that turn the cast `x::t` into the call `f(x)`; `(x)::t` becomes
+    /// `f(x)`, reusing the operand's parentheses.
+    pub fn cast_as_call(
+        &self,
+        operand: &Expr,
+        operand_range: &ByteRange,
+        colons: usize,
+        type_end: usize,
+        function: &str,
+    ) -> Vec<Edit> {
+        let cast = self.tokens.ranges[colons].start..type_end;
+        if matches!(operand, Expr::Nested(_)) && self.src(operand_range.clone()).starts_with('(') {
+            let open = operand_range.start..operand_range.start + 1;
+            return vec![
+                Edit::replace(open, self.kw(function) + "("),
+                Edit::delete(cast),
+            ];
+        }
+        vec![
+            Edit::insert(operand_range.start, self.kw(function) + "("),
+            Edit::replace(cast, ")"),
+        ]
+    }
+
     /// Whether a range shares a byte with a Jinja region.
     pub fn touches_jinja(&self, range: &ByteRange) -> bool {
         self.jinja
