@@ -5,6 +5,7 @@
 //! find and [`mask`] the [`jinja`] → [`parse`] with tokens → [`rules`] →
 //! [`edits`] → Snowflake re-parse ([`convert`]) → [`report`].
 
+pub mod commands;
 pub mod convert;
 pub mod discover;
 pub mod edits;

@@ -1,0 +1,66 @@
+//! `pg2sf convert SRC --out DST`: the bulk port of a whole project.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{emit, exit_code, Fatal};
+use crate::convert::Status;
+use crate::project::{convert_project, write_atomic, ConvertOptions};
+use crate::report;
+
+#[derive(Args)]
+pub struct ConvertArgs {
+    /// The dbt project (with dbt_project.yml) or folder of .sql files.
+    pub src: PathBuf,
+    /// Where the converted project is written.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Where report.json and report.md are written [default: <OUT>-report].
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Worker threads [default: one per core].
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Write into non-empty output and report folders.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
+    let report_dir = args.report.unwrap_or_else(|| {
+        let mut name = args
+            .out
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        name.push("-report");
+        args.out.with_file_name(name)
+    });
+    let result = convert_project(&ConvertOptions {
+        src: args.src,
+        out: args.out,
+        report: report_dir.clone(),
+        jobs: args.jobs,
+        force: args.force,
+    })?;
+    write_atomic(
+        &report_dir.join("report.json"),
+        report::to_json(&result).as_bytes(),
+    )?;
+    write_atomic(
+        &report_dir.join("report.md"),
+        report::markdown::render(&result).as_bytes(),
+    )?;
+    emit(&format!(
+        "{}report: {}\n",
+        report::terminal::render(&result),
+        report_dir.join("report.md").display()
+    ));
+    let failed = result
+        .files
+        .iter()
+        .any(|f| matches!(f.status, Status::Unconvertible | Status::Error));
+    Ok(exit_code(failed))
+}
