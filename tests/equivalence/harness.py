@@ -442,20 +442,26 @@ def run_case(case: Case, conversion: Conversion, pg: Postgres, sf: Fakesnow, che
             errors[label] = f"{type(e).__name__}: {' '.join(str(e).split())[:600]}"
     lines = [f"  note: {case.note}"] if case.note else []
     if errors:
-        lines += [f"  {label} raised {message}" for label, message in errors.items()]
-        return Outcome("FAIL", lines + [f"  {p}" for p in problems], converted=conversion.converted)
-    diff = differences(results["postgres"], results["snowflake"], case.ordered, case.tolerance)
-    if case.expect == "mismatch" and not diff:
-        problems.append("expected the results to differ (expect = \"mismatch\"), but they are equal")
-    if case.expect == "match" and diff:
-        problems += diff
+        result_problems = [f"{label} raised {message}" for label, message in errors.items()]
+        diff = []
+    else:
+        diff = differences(results["postgres"], results["snowflake"], case.ordered, case.tolerance)
+        result_problems = []
+        if case.expect == "mismatch" and not diff:
+            result_problems.append("expected the results to differ (expect = \"mismatch\"), but they are equal")
+        if case.expect == "match":
+            result_problems += diff
+    shown = (results["postgres"], results["snowflake"]) if not errors else None
+    if case.emulator_gap and not problems:
+        # the emulator is not Snowflake here: whatever the results say is not evidence
+        lines += [f"  not evidence (emulator gap): {case.emulator_gap}"]
+        lines += [f"  fakesnow: {p}" for p in result_problems]
+        return Outcome("GAP", lines)
+    problems += result_problems
     if problems:
-        return Outcome("FAIL", lines + [f"  {p}" for p in problems],
-                       results=(results["postgres"], results["snowflake"]), converted=conversion.converted)
+        return Outcome("FAIL", lines + [f"  {p}" for p in problems], results=shown, converted=conversion.converted)
     if case.expect == "mismatch":
         lines += [f"  differs as expected: {d}" for d in diff[:6]]
-    if case.emulator_gap:
-        return Outcome("GAP", lines + [f"  not evidence (emulator gap): {case.emulator_gap}"])
     return Outcome("PASS", lines)
 
 

@@ -1,0 +1,2 @@
+-- the column was jsonb in PostgreSQL; in Snowflake it was loaded into a VARIANT
+create view shipments as select shipment_id, parse_json(info) as info from raw_shipments;

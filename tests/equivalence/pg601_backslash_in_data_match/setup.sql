@@ -1,0 +1,1 @@
+create table log_lines (line_id integer, message varchar(60));
