@@ -60,6 +60,17 @@ pub struct Diagnostic {
     pub fixed: bool,
 }
 
+/// The rewrite a finding of the first pass proposes, on the original text
+/// (later passes rewrite text that earlier rewrites wrote, so their edits have
+/// no place in the original).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuggestedFix {
+    pub code: String,
+    /// The finding's range.
+    pub range: ByteRange,
+    pub edits: Vec<Edit>,
+}
+
 /// What happened to one SQL file.
 #[derive(Debug, Clone)]
 pub struct Conversion {
@@ -67,10 +78,19 @@ pub struct Conversion {
     pub diagnostics: Vec<Diagnostic>,
     /// The converted text (equal to the input when nothing changed).
     pub output: String,
+    /// The first pass's rewrites, applied or not.
+    pub fixes: Vec<SuggestedFix>,
 }
 
-/// Converts the text of one SQL file.
+/// Converts the text of one SQL file, making every rewrite.
 pub fn convert_text(original: &str) -> Conversion {
+    convert_text_with(original, &|_| true)
+}
+
+/// Converts the text of one SQL file, making only the rewrites `apply`
+/// accepts; it sees each finding placed in the original text. A rewrite it
+/// refuses is reported as not `fixed`, and the construct stays as written.
+pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) -> Conversion {
     let lines = LineIndex::new(original);
     let place = |code: &str, category: Category, message: String, range: ByteRange, fixed: bool| {
         let (line, column) = lines.line_col(original, range.start);
@@ -92,6 +112,8 @@ pub fn convert_text(original: &str) -> Conversion {
     // Edits applied by each pass, to map later positions back to the original.
     let mut history: Vec<Vec<Edit>> = Vec::new();
     let mut recorded: Vec<Diagnostic> = Vec::new();
+    let mut fixes: Vec<SuggestedFix> = Vec::new();
+    let mut any_withheld = false;
     let mut converged = false;
     let mut last: Option<Analysis> = None;
     for pass in 0..MAX_PASSES {
@@ -108,14 +130,27 @@ pub fn convert_text(original: &str) -> Conversion {
                     )
                 };
                 recorded.push(place(e.code, Category::Error, message, range, false));
-                return finish(original, original.to_string(), recorded);
+                return finish(original, original.to_string(), recorded, fixes);
             }
         };
-        let fixable: Vec<&Finding> = analysis
-            .findings
-            .iter()
-            .filter(|f| !f.edits.is_empty())
-            .collect();
+        let mut fixable: Vec<&Finding> = Vec::new();
+        for f in analysis.findings.iter().filter(|f| !f.edits.is_empty()) {
+            let range = to_original(f.range.clone(), &history);
+            if pass == 0 {
+                fixes.push(SuggestedFix {
+                    code: f.code.clone(),
+                    range: range.clone(),
+                    edits: f.edits.clone(),
+                });
+            }
+            let diagnostic = place(&f.code, f.category, f.message.clone(), range, false);
+            if apply(&diagnostic) {
+                fixable.push(f);
+            } else {
+                any_withheld = true;
+                recorded.push(diagnostic);
+            }
+        }
         let groups: Vec<&[Edit]> = fixable.iter().map(|f| f.edits.as_slice()).collect();
         let (next, applied) = edits::apply(&text, &groups);
         for f in &analysis.findings {
@@ -158,7 +193,7 @@ pub fn convert_text(original: &str) -> Conversion {
             Err(e) => {
                 let range = to_original(e.range.clone(), &history);
                 recorded.push(place(e.code, Category::Error, e.message, range, false));
-                return finish(original, original.to_string(), recorded);
+                return finish(original, original.to_string(), recorded, fixes);
             }
         },
     };
@@ -197,9 +232,10 @@ pub fn convert_text(original: &str) -> Conversion {
     // While an unconvertible construct is left in it, the output is not
     // expected to parse; the model is then unconvertible, not in error, and
     // keeps the rewrites that were made.
-    let left_unconverted = recorded
-        .iter()
-        .any(|d| d.category == Category::Unconvertible);
+    let left_unconverted = any_withheld
+        || recorded
+            .iter()
+            .any(|d| d.category == Category::Unconvertible);
     for (v, is_model) in &last.parsed_variants {
         if let Err(e) = parse::parse_snowflake(v) {
             let range = to_original(e.offset..e.offset, &history);
@@ -228,10 +264,15 @@ pub fn convert_text(original: &str) -> Conversion {
             break;
         }
     }
-    finish(original, text, recorded)
+    finish(original, text, recorded, fixes)
 }
 
-fn finish(original: &str, output: String, mut diagnostics: Vec<Diagnostic>) -> Conversion {
+fn finish(
+    original: &str,
+    output: String,
+    mut diagnostics: Vec<Diagnostic>,
+    fixes: Vec<SuggestedFix>,
+) -> Conversion {
     diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, &a.code, &a.message).cmp(&(
             b.range.start,
@@ -259,6 +300,7 @@ fn finish(original: &str, output: String, mut diagnostics: Vec<Diagnostic>) -> C
         status,
         diagnostics,
         output,
+        fixes,
     }
 }
 

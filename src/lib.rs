@@ -10,6 +10,7 @@ pub mod convert;
 pub mod discover;
 pub mod edits;
 pub mod jinja;
+pub mod lint;
 pub mod mask;
 pub mod parse;
 pub mod project;
