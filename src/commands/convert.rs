@@ -17,7 +17,7 @@ pub struct ConvertArgs {
     /// Where the converted project is written.
     #[arg(long)]
     pub out: PathBuf,
-    /// Where report.json and report.md are written [default: <OUT>-report].
+    /// Where report.json, index.html and report.md are written [default: <OUT>-report].
     #[arg(long)]
     pub report: Option<PathBuf>,
     /// Worker threads [default: one per core].
@@ -45,18 +45,13 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
         jobs: args.jobs,
         force: args.force,
     })?;
-    write_atomic(
-        &report_dir.join("report.json"),
-        report::to_json(&result).as_bytes(),
-    )?;
-    write_atomic(
-        &report_dir.join("report.md"),
-        report::markdown::render(&result).as_bytes(),
-    )?;
+    let pages = report::Report::from_project(&result);
+    write_atomic(&report_dir.join("report.json"), pages.to_json().as_bytes())?;
+    super::report::write_pages(&pages, &report_dir)?;
     emit(&format!(
         "{}report: {}\n",
         report::terminal::render(&result),
-        report_dir.join("report.md").display()
+        report_dir.join("index.html").display()
     ));
     let failed = result
         .files

@@ -1,100 +1,243 @@
-//! The report of a conversion: `report.json` for tools, `report.md` for pull
-//! requests, and the terminal summary. All three list files sorted by path.
+//! The report of a conversion: `report.json` for tools, `index.html` for the
+//! reviewer, `report.md` for pull requests, and the terminal summary. All of
+//! them list files sorted by path.
+//!
+//! `report.json` is the source of the other two: it holds each SQL file's
+//! text before and after, so `pg2sf report` rebuilds the HTML and Markdown
+//! from it alone. It is deterministic (no timings, no absolute paths), so two
+//! runs over the same project give the same bytes.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::convert::{Diagnostic, Status};
 use crate::discover::FileKind;
 use crate::project::{FileReport, ProjectReport};
+use crate::rules::Category;
 
+pub mod html;
 pub mod markdown;
 pub mod terminal;
 
-#[derive(Serialize)]
-pub struct JsonReport<'a> {
-    pub files: Vec<JsonFile<'a>>,
+/// The contents of `report.json`.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Report {
+    pub files: Vec<ReportFile>,
     pub summary: Summary,
 }
 
-#[derive(Serialize)]
-pub struct JsonFile<'a> {
-    pub path: &'a str,
-    /// `sql` for converted SQL files, `copied` for files copied unchanged.
-    pub kind: &'static str,
-    pub status: Status,
-    pub diagnostics: &'a [Diagnostic],
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A SQL file that was converted.
+    Sql,
+    /// A file copied unchanged.
+    Copied,
 }
 
-#[derive(Serialize, Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct ReportFile {
+    pub path: String,
+    pub kind: Kind,
+    #[serde(deserialize_with = "status_by_name")]
+    pub status: Status,
+    pub diagnostics: Vec<ReportDiagnostic>,
+    /// The text as read, for SQL files that could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The converted text, when it differs from `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+}
+
+/// A finding as `report.json` holds it. Fields this version does not know
+/// (written by a newer pg2sf) are kept in `extra`, so they survive a rebuild.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct ReportDiagnostic {
+    pub code: String,
+    pub category: Category,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub fixed: bool,
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Every file in the project, SQL or not.
     pub files: usize,
     /// SQL files (models, macros, analyses, snapshots, tests).
     pub sql_files: usize,
     /// SQL files per status.
-    pub by_status: BTreeMap<&'static str, usize>,
+    pub by_status: BTreeMap<String, usize>,
     /// Share of SQL files that are `unchanged` or `converted`, in percent.
     pub fully_converted_percent: f64,
     /// Findings per rule code.
     pub by_code: BTreeMap<String, usize>,
 }
 
-pub fn summary(report: &ProjectReport) -> Summary {
-    let sql: Vec<&FileReport> = report
-        .files
+fn status_by_name<'de, D: Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+    let name = String::deserialize(d)?;
+    Status::ALL
+        .into_iter()
+        .find(|s| s.as_str() == name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown status `{name}`")))
+}
+
+impl ReportDiagnostic {
+    fn from_diagnostic(d: &Diagnostic) -> Self {
+        const KNOWN: [&str; 8] = [
+            "code",
+            "category",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "fixed",
+        ];
+        // Fields added to `Diagnostic` after this struct was written still
+        // reach report.json.
+        let mut extra = match serde_json::to_value(d) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        extra.retain(|k, _| !KNOWN.contains(&k.as_str()));
+        ReportDiagnostic {
+            code: d.code.clone(),
+            category: d.category,
+            message: d.message.clone(),
+            line: d.line,
+            column: d.column,
+            end_line: d.end_line,
+            end_column: d.end_column,
+            fixed: d.fixed,
+            extra,
+        }
+    }
+}
+
+impl ReportFile {
+    fn from_file(f: &FileReport) -> Self {
+        let sql = f.kind == FileKind::Sql;
+        ReportFile {
+            path: f.path.clone(),
+            kind: if sql { Kind::Sql } else { Kind::Copied },
+            status: f.status,
+            diagnostics: f
+                .diagnostics
+                .iter()
+                .map(ReportDiagnostic::from_diagnostic)
+                .collect(),
+            source: (sql && !f.before.is_empty()).then(|| f.before.clone()),
+            output: (sql && f.after != f.before).then(|| f.after.clone()),
+        }
+    }
+
+    /// Whether the file counts as SQL in the summary: a converted SQL file,
+    /// or any file that could not be read (it may have been SQL).
+    pub fn is_sql(&self) -> bool {
+        self.kind == Kind::Sql || self.status == Status::Error
+    }
+
+    pub fn before(&self) -> &str {
+        self.source.as_deref().unwrap_or("")
+    }
+
+    pub fn after(&self) -> &str {
+        self.output.as_deref().unwrap_or_else(|| self.before())
+    }
+
+    pub fn changed(&self) -> bool {
+        self.output.is_some()
+    }
+
+    /// Lines of the original text.
+    pub fn lines(&self) -> usize {
+        self.before().lines().count()
+    }
+
+    /// The unified diff of the conversion, without colour.
+    pub fn unified_diff(&self, context: usize) -> String {
+        similar::TextDiff::from_lines(self.before(), self.after())
+            .unified_diff()
+            .context_radius(context)
+            .header(&format!("a/{}", self.path), &format!("b/{}", self.path))
+            .to_string()
+    }
+}
+
+impl Report {
+    pub fn from_project(report: &ProjectReport) -> Self {
+        let files: Vec<ReportFile> = report.files.iter().map(ReportFile::from_file).collect();
+        let summary = summarize(&files);
+        Report { files, summary }
+    }
+
+    /// Reads `report.json`. The summary is recomputed from the files, so the
+    /// pages built from it always agree with the file list.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        let mut report: Report = serde_json::from_str(text)?;
+        report.summary = summarize(&report.files);
+        Ok(report)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        text.push('\n');
+        text
+    }
+
+    /// The SQL files, in path order.
+    pub fn sql_files(&self) -> impl Iterator<Item = &ReportFile> {
+        self.files.iter().filter(|f| f.is_sql())
+    }
+}
+
+fn summarize(files: &[ReportFile]) -> Summary {
+    let mut by_status: BTreeMap<String, usize> = Status::ALL
         .iter()
-        .filter(|f| f.kind == FileKind::Sql || f.status == Status::Error)
+        .map(|s| (s.as_str().to_string(), 0))
         .collect();
-    let mut by_status: BTreeMap<&'static str, usize> =
-        Status::ALL.iter().map(|s| (s.as_str(), 0)).collect();
     let mut by_code = BTreeMap::new();
-    for f in &sql {
-        *by_status.entry(f.status.as_str()).or_default() += 1;
+    let mut sql_files = 0;
+    let mut ok = 0;
+    for f in files.iter().filter(|f| f.is_sql()) {
+        sql_files += 1;
+        *by_status.entry(f.status.as_str().to_string()).or_default() += 1;
+        if matches!(f.status, Status::Unchanged | Status::Converted) {
+            ok += 1;
+        }
         for d in &f.diagnostics {
             *by_code.entry(d.code.clone()).or_default() += 1;
         }
     }
-    let ok = sql
-        .iter()
-        .filter(|f| matches!(f.status, Status::Unchanged | Status::Converted))
-        .count();
-    let percent = if sql.is_empty() {
+    let percent = if sql_files == 0 {
         100.0
     } else {
-        (ok as f64 * 1000.0 / sql.len() as f64).round() / 10.0
+        (ok as f64 * 1000.0 / sql_files as f64).round() / 10.0
     };
     Summary {
-        files: report.files.len(),
-        sql_files: sql.len(),
+        files: files.len(),
+        sql_files,
         by_status,
         fully_converted_percent: percent,
         by_code,
     }
 }
 
+pub fn summary(report: &ProjectReport) -> Summary {
+    Report::from_project(report).summary
+}
+
 pub fn to_json(report: &ProjectReport) -> String {
-    let json = JsonReport {
-        files: report
-            .files
-            .iter()
-            .map(|f| JsonFile {
-                path: &f.path,
-                kind: match f.kind {
-                    FileKind::Sql => "sql",
-                    FileKind::Other => "copied",
-                },
-                status: f.status,
-                diagnostics: &f.diagnostics,
-            })
-            .collect(),
-        summary: summary(report),
-    };
-    let mut text =
-        serde_json::to_string_pretty(&json).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    Report::from_project(report).to_json()
 }
 
 /// The unified diff of a file's conversion, without colour.
@@ -106,7 +249,35 @@ pub fn unified_diff(f: &FileReport) -> String {
         .to_string()
 }
 
-/// Whether a file is worth a section in the report: it changed or needs a look.
-pub fn needs_section(f: &FileReport) -> bool {
-    f.status != Status::Unchanged || !f.diagnostics.is_empty()
+/// Statuses from the one that most needs a reviewer to the one that least does.
+pub fn by_attention(status: Status) -> usize {
+    match status {
+        Status::Error => 0,
+        Status::Unconvertible => 1,
+        Status::Review => 2,
+        Status::Converted => 3,
+        Status::Unchanged => 4,
+    }
+}
+
+/// The name and the one-line summary of a finding's code, rules and the
+/// `E` codes of the pipeline alike.
+pub fn code_title(code: &str) -> Option<(String, String)> {
+    if let Some(rule) = crate::rules::find(code) {
+        let m = rule.meta();
+        return Some((m.name.clone(), m.summary.clone()));
+    }
+    pipeline_code(code).map(|(name, summary)| (name.to_string(), summary.to_string()))
+}
+
+/// The codes the pipeline itself reports (not rules): name and explanation.
+pub fn pipeline_code(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "E001" => ("postgres-parse-error", "The model (with its Jinja masked) does not parse as PostgreSQL SQL, so no rule could run on it; the file is copied unchanged."),
+        "E002" => ("snowflake-parse-error", "The converted text does not parse with Snowflake's grammar. When what remains is a construct reported as unconvertible, the finding is `unconvertible`; otherwise the file is an error and copied unchanged."),
+        "E003" => ("jinja-syntax-error", "The Jinja of the model could not be scanned (an unclosed `{{`, `{%` or `{#`, or an unbalanced block); the file is copied unchanged."),
+        "E004" => ("jinja-block-not-sql", "A Jinja block holds text that is not SQL on its own, so only token checks ran on it."),
+        "E005" => ("file-not-readable", "The file could not be read or is not UTF-8 text; it is copied unchanged."),
+        _ => return None,
+    })
 }
