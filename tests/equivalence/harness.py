@@ -28,7 +28,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import tomllib
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -83,6 +82,8 @@ CASE_KEYS = {
 def load_case(folder: Path) -> Case:
     """Reads case.toml; an unknown key or a wrong type is an error, so a typo cannot
     silently switch a check off."""
+    import tomllib  # noqa: PLC0415 - Python 3.11+, needed by the suite only, not by `one`
+
     files = {f: (folder / f).read_text(encoding="utf-8") for f in CASE_FILES if (folder / f).exists()}
     case = Case(name=folder.name, folder=folder, files=files)
     toml_path = folder / "case.toml"
@@ -132,7 +133,7 @@ class Postgres:
         try:
             psycopg2.connect(dsn).close()
         except psycopg2.Error as e:
-            message = " ".join(str(e).split())
+            message = " ".join(str(e).split()).rstrip(".")
             raise MissingEnvironment(
                 f"cannot connect to PostgreSQL at {dsn!r}: {message}. Start a server (Debian: apt-get install "
                 "postgresql) and pass --pg-dsn or set PG2SF_PG_DSN (.ci/equivalence starts one for the suite)"
