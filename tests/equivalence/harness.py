@@ -327,8 +327,10 @@ def show_cell(v) -> str:
     if isinstance(v, Number):
         return repr(v)
     kind, value = v
-    if kind in ("text", "json"):
-        return json.dumps(value) if kind == "text" else value
+    if kind == "text":
+        return json.dumps(value)
+    if kind == "json":
+        return f"json:{value}"
     return str(value)
 
 

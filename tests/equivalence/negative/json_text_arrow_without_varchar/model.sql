@@ -1,0 +1,1 @@
+select event_id, payload->>'type' as event_type from events

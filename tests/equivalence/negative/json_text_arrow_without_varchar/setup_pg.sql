@@ -1,0 +1,2 @@
+-- the column was jsonb in PostgreSQL; in Snowflake it was loaded into a VARIANT
+create view events as select event_id, payload::jsonb as payload from raw_events;
