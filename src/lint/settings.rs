@@ -176,14 +176,19 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn load(root: &Path, file: Option<&Path>, overrides: &Overrides) -> Result<Settings, Fatal> {
-        let (config, origin) = match file {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    /// `origin` names the file in messages.
+    fn load(
+        root: &Path,
+        file: Option<(&Path, String)>,
+        overrides: &Overrides,
+    ) -> Result<Settings, Fatal> {
+        let (config, origin) = match &file {
+            Some((path, origin)) => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| Fatal(format!("{origin}: {e}")))?;
                 let config: ConfigFile = toml::from_str(&text)
-                    .map_err(|e| Fatal(format!("{}: {}", path.display(), e.message())))?;
-                (config, path.display().to_string())
+                    .map_err(|e| Fatal(format!("{origin}: {}", e.message())))?;
+                (config, origin.clone())
             }
             None => (ConfigFile::default(), String::new()),
         };
@@ -209,7 +214,7 @@ impl Settings {
         exclude.extend(config.exclude.unwrap_or_default());
         Ok(Settings {
             root: root.to_path_buf(),
-            file: file.map(Path::to_path_buf),
+            file: file.map(|(path, _)| path.to_path_buf()),
             select,
             ignore,
             per_file_ignores,
@@ -319,7 +324,15 @@ impl Resolver {
         }
         let config = dir.join(CONFIG_FILE);
         let settings = if config.is_file() {
-            Arc::new(Settings::load(dir, Some(&config), &self.overrides)?)
+            let origin = match config.strip_prefix(&self.cwd) {
+                Ok(rel) => rel.display().to_string(),
+                Err(_) => config.display().to_string(),
+            };
+            Arc::new(Settings::load(
+                dir,
+                Some((&config, origin)),
+                &self.overrides,
+            )?)
         } else {
             match dir.parent() {
                 Some(parent) => self.for_dir(parent)?,

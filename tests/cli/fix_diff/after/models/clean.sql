@@ -1,0 +1,2 @@
+select id, amount::number(12, 2) as amount
+from {{ ref('stg_payments') }}

@@ -1,0 +1,3 @@
+select id,
+    (amount * 2 as doubled
+from {{ ref("stg_payments") }}
