@@ -489,11 +489,22 @@ def summary(outcomes: list[Outcome]) -> str:
 
 def suite(args) -> int:
     root = Path(args.cases).resolve()
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / "model.sql").exists() and args.k in p.name)
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and args.k in p.name
+                     and any((p / f).exists() for f in ("model.sql", "case.toml", "setup.sql")))
     if not folders:
-        print(f"no case folders with a model.sql under {root}")
+        print(f"no case folders under {root}")
         return EXIT_FAILED
+    incomplete = [p.name for p in folders if not (p / "model.sql").exists()
+                  or (args.negative and not (p / "converted.sql").exists())]
+    if incomplete:
+        raise ValueError(f"case folders without model.sql{' or converted.sql' if args.negative else ''}: "
+                         + ", ".join(incomplete))
     cases = [load_case(p) for p in folders]
+    if not args.negative:
+        unclaimed = [c.name for c in cases if not c.rules]
+        if unclaimed:
+            raise ValueError("cases without rules = [...] in case.toml (what are they evidence for?): "
+                             + ", ".join(unclaimed))
     pg, sf = Postgres(args.pg_dsn), Fakesnow()
     with tempfile.TemporaryDirectory(prefix="pg2sf-equivalence-") as work:
         if args.negative:
