@@ -3,9 +3,9 @@
 //! findings and its diff, and the documentation of every rule it cites.
 //!
 //! Everything is in the HTML, so the page reads without JavaScript. Each
-//! model's diff sits in a `<noscript>` inside its collapsed `<details>`: with
-//! scripting on, the browser keeps that markup as one unparsed string, and the
-//! script turns it into a table only when the model is opened. That keeps a
+//! model's findings and diff sit in a `<noscript>` inside its collapsed
+//! `<details>`: with scripting on, the browser keeps that markup as one
+//! unparsed string, and the script parses it only when the model is opened. That keeps a
 //! 2,000-model page as cheap to open and filter as a list of 2,000 lines.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,7 +71,7 @@ fn summary_section(report: &Report, html: &mut String) {
             }
         }
         html.push_str(
-            "<h3>Findings per rule</h3>\n<table class=\"counts\" id=\"by-code\">\
+            "<div class=\"tables\"><div><h3>Findings per rule</h3>\n<table class=\"counts\" id=\"by-code\">\
              <thead><tr><th>rule</th><th>name</th><th>category</th><th class=\"num\">findings</th><th class=\"num\">models</th></tr></thead><tbody>\n",
         );
         for (code, n) in &s.by_code {
@@ -86,7 +86,9 @@ fn summary_section(report: &Report, html: &mut String) {
                 c = esc(code),
             );
         }
-        html.push_str("</tbody></table>\n");
+        html.push_str("</tbody></table></div>\n");
+    } else {
+        html.push_str("<div class=\"tables\">");
     }
 
     let mut largest: Vec<&ReportFile> = report.sql_files().filter(|f| f.lines() > 0).collect();
@@ -98,7 +100,7 @@ fn summary_section(report: &Report, html: &mut String) {
         .collect();
     busiest.sort_by_key(|f| (std::cmp::Reverse(f.diagnostics.len()), f.path.as_str()));
     top_table(html, "Most findings", "busiest", &busiest);
-    html.push_str("</section>\n");
+    html.push_str("</div></section>\n");
 }
 
 fn top_table(html: &mut String, title: &str, id: &str, files: &[&ReportFile]) {
@@ -107,7 +109,7 @@ fn top_table(html: &mut String, title: &str, id: &str, files: &[&ReportFile]) {
     }
     let _ = writeln!(
         html,
-        "<h3>{title}</h3>\n<table class=\"counts\" id=\"{id}\"><thead><tr><th>model</th><th>status</th>\
+        "<div><h3>{title}</h3>\n<table class=\"counts\" id=\"{id}\"><thead><tr><th>model</th><th>status</th>\
          <th class=\"num\">lines</th><th class=\"num\">findings</th></tr></thead><tbody>"
     );
     for f in files.iter().take(TOP) {
@@ -121,7 +123,7 @@ fn top_table(html: &mut String, title: &str, id: &str, files: &[&ReportFile]) {
             st = f.status.as_str(),
         );
     }
-    html.push_str("</tbody></table>\n");
+    html.push_str("</tbody></table></div>\n");
 }
 
 fn models_section(report: &Report, html: &mut String) {
@@ -195,7 +197,9 @@ fn model(f: &ReportFile, html: &mut String) {
         " <a class=\"self\" href=\"#{}\" title=\"link to this model\">#</a></summary>",
         href(&id)
     );
-    html.push_str("<div class=\"body\">\n");
+    // The body is markup to the browser only without scripting; the script
+    // parses it when the model is opened.
+    html.push_str("<div class=\"body\"><noscript class=\"lazy\">\n");
     if !f.diagnostics.is_empty() {
         html.push_str("<ol class=\"findings\">\n");
         for d in &f.diagnostics {
@@ -219,11 +223,9 @@ fn model(f: &ReportFile, html: &mut String) {
         if !f.changed() {
             html.push_str("<p class=\"nodiff\">The output is the input; the lines of each finding are shown.</p>\n");
         }
-        html.push_str("<noscript class=\"diff\">");
         diff_tables(f, &id, html);
-        html.push_str("</noscript>\n");
     }
-    html.push_str("</div></details>\n");
+    html.push_str("</noscript></div></details>\n");
 }
 
 /// Code (linked to its documentation), category, whether it was rewritten,
@@ -402,14 +404,18 @@ fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
             "<tr class=\"{}\"{anchor}>",
             if row.equal { "e" } else { "c" }
         );
-        for (line, class) in [(&row.old, old_class), (&row.new, new_class)] {
+        // Unconvertible spans are positions in the original: old side only.
+        for (line, class, marks) in [
+            (&row.old, old_class, Some(&marks)),
+            (&row.new, new_class, None),
+        ] {
             match line {
                 Some(l) => {
                     let _ = write!(
                         sbs,
                         "<td class=\"n\">{}</td><td class=\"{class}\">{}</td>",
                         l.number,
-                        line_html(&l.runs, marks.get(&l.number))
+                        line_html(&l.runs, marks.and_then(|m| m.get(&l.number)))
                     );
                 }
                 None => sbs.push_str("<td class=\"n\"></td><td class=\"t x\"></td>"),
@@ -482,7 +488,7 @@ fn rules_section(report: &Report, html: &mut String) {
             let _ = writeln!(
                 html,
                 "<article class=\"rule\" id=\"rules/{c}\"><h3>{c} <span class=\"name\">{}</span></h3>\n\
-                 <p class=\"summary\">{}</p><p class=\"cat\">Category: {}</p>\n{}</article>",
+                 <p class=\"summary\">{}</p><p>Category: <span class=\"cat\">{}</span></p>\n{}</article>",
                 esc(&m.name),
                 inline_code(&m.summary),
                 m.category.as_str(),
@@ -608,11 +614,13 @@ code,.t,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fon
 .statuses .count{display:block;font-size:22px;font-weight:600}
 .st-unchanged{--c:var(--unchanged)}.st-converted{--c:var(--converted)}.st-review{--c:var(--review)}.st-unconvertible{--c:var(--unconvertible)}.st-error{--c:var(--error)}
 .statuses li a{border-left:5px solid var(--c)}td[class^=st-]{color:var(--c)}
+.tables{display:flex;gap:28px;flex-wrap:wrap;align-items:flex-start}.tables h3{margin:8px 0 4px}
 table.counts{border-collapse:collapse;margin:6px 0 12px}table.counts td,table.counts th{border:1px solid var(--line);padding:3px 10px;text-align:left}
 .num{text-align:right!important}
 #filters{position:sticky;top:0;z-index:2;background:#fff;padding:8px 0;border-bottom:1px solid var(--line);display:flex;gap:16px;flex-wrap:wrap;align-items:center}
 html:not(.js) .js-only{display:none}
 details.model{border:1px solid var(--line);border-radius:6px;margin:6px 0}
+details.model:not([open]){content-visibility:auto;contain-intrinsic-size:auto 34px}
 details.model>summary{padding:6px 10px;cursor:pointer;background:var(--bg2);border-radius:6px}
 details.model[open]>summary{border-bottom:1px solid var(--line);border-radius:6px 6px 0 0}
 .badge{display:inline-block;min-width:96px;text-align:center;border-radius:10px;padding:0 8px;color:#fff;background:var(--c);font-size:12px}
@@ -637,7 +645,7 @@ mark{background:var(--mark);text-decoration:underline wavy var(--unconvertible);
 tr.note td{padding:3px 10px 3px 4.2em;background:#fffbeb;border-top:1px solid #f0e6b8;border-bottom:1px solid #f0e6b8;font-size:13px}
 tr.note.cat-unconvertible td{background:#faf0ff;border-color:#e6d3f5}tr.note.cat-fix td{background:#f0fbf3;border-color:#cdebd6}
 tr.gap td{color:var(--muted);background:var(--bg2);padding:1px 8px;font-size:12px}
-.target,.target td{outline:2px solid #0969da}
+tr.target{outline:2px solid #0969da;outline-offset:-1px}
 article.rule{border-top:1px solid var(--line);padding:4px 0}article.rule h3 .name{font-weight:400;color:var(--muted)}
 article.rule h4{margin:8px 0 2px}article.rule p{margin:2px 0 6px;max-width:1000px;overflow-wrap:anywhere}
 :target{scroll-margin-top:60px}
@@ -690,10 +698,9 @@ const JS: &str = r#"
 
   // A model's diff is turned from text into a table when it is opened.
   function render(m) {
-    var ns = m.querySelector("noscript.diff");
+    var ns = m.querySelector("noscript.lazy");
     if (ns) {
       var div = doc.createElement("div");
-      div.className = "diff";
       div.innerHTML = ns.textContent;
       ns.parentNode.replaceChild(div, ns);
     }
