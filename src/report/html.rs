@@ -618,7 +618,7 @@ code,.t,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fon
 table.counts{border-collapse:collapse;margin:6px 0 12px}table.counts td,table.counts th{border:1px solid var(--line);padding:3px 10px;text-align:left}
 .num{text-align:right!important}
 #filters{position:sticky;top:0;z-index:2;background:#fff;padding:8px 0;border-bottom:1px solid var(--line);display:flex;gap:16px;flex-wrap:wrap;align-items:center}
-html:not(.js) .js-only{display:none}
+html:not(.js) .js-only{display:none!important}
 details.model{border:1px solid var(--line);border-radius:6px;margin:6px 0}
 details.model:not([open]){content-visibility:auto;contain-intrinsic-size:auto 34px}
 details.model>summary{padding:6px 10px;cursor:pointer;background:var(--bg2);border-radius:6px}

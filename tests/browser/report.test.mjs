@@ -234,6 +234,22 @@ async function sample(browser) {
   await page.close();
 }
 
+/** Without JavaScript, opening a model shows its findings and its diff. */
+async function withoutScript(browser) {
+  const { models, url } = readReport(sampleDir);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  const f = models.find((m) => m.output && m.diagnostics.length);
+  const model = page.locator(`details.model[id="models/${f.path}"]`);
+  await model.locator("summary").click();
+  assert.equal(await model.locator("table.sbs").isVisible(), true, "diff shown without JavaScript");
+  assert.equal(await model.locator("ol.findings li").count(), f.diagnostics.length, "findings shown without JavaScript");
+  assert.equal(await page.isVisible("#filters"), false, "no dead filters without JavaScript");
+  await context.close();
+  console.log(`ok without JavaScript: ${f.path} opens with its ${f.diagnostics.length} findings and its diff`);
+}
+
 async function timed(page, action) {
   return page.evaluate(action);
 }
@@ -283,6 +299,7 @@ async function large(browser, dir) {
 const { browser, stop } = await startChromium();
 try {
   await sample(browser);
+  await withoutScript(browser);
   for (const dir of largeDirs) await large(browser, dir);
 } finally {
   await stop();
