@@ -110,7 +110,7 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
 
     let mut text = original.to_string();
     // Edits applied by each pass, to map later positions back to the original.
-    let mut history: Vec<Vec<Edit>> = Vec::new();
+    let mut history: Vec<edits::OffsetMap> = Vec::new();
     let mut recorded: Vec<Diagnostic> = Vec::new();
     let mut fixes: Vec<SuggestedFix> = Vec::new();
     let mut any_withheld = false;
@@ -153,12 +153,15 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
         }
         let groups: Vec<&[Edit]> = fixable.iter().map(|f| f.edits.as_slice()).collect();
         let (next, applied) = edits::apply(&text, &groups);
+        // Whether each finding's fix went in, by the finding's address.
+        let applied_at: std::collections::HashSet<*const Finding> = fixable
+            .iter()
+            .zip(&applied)
+            .filter(|(_, a)| **a)
+            .map(|(f, _)| *f as *const Finding)
+            .collect();
         for f in &analysis.findings {
-            let was_applied = fixable
-                .iter()
-                .position(|g| std::ptr::eq(*g, f))
-                .map(|i| applied[i])
-                .unwrap_or(false);
+            let was_applied = applied_at.contains(&(f as *const Finding));
             // The first pass reports everything it sees; later passes report
             // only what they newly rewrote.
             if (pass == 0 && (f.edits.is_empty() || was_applied)) || (pass > 0 && was_applied) {
@@ -183,7 +186,7 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
             last = Some(analysis);
             break;
         }
-        history.push(pass_edits);
+        history.push(edits::OffsetMap::new(&pass_edits));
         text = next;
     }
     let last = match last {
@@ -200,14 +203,16 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
     // Whatever the rules still see in the output must be in the report, unless
     // a rewrite wrote it (`x->1` became `x[1]`: the rewrite's own finding
     // covers it).
+    let known_at: std::collections::HashSet<(String, usize)> = recorded
+        .iter()
+        .map(|d| (d.code.clone(), d.range.start))
+        .collect();
     for f in &last.findings {
         if f.edits.is_empty() && written_by_rewrite(f.range.start, &history) {
             continue;
         }
         let range = to_original(f.range.clone(), &history);
-        let known = recorded
-            .iter()
-            .any(|d| d.code == f.code && d.range.start == range.start);
+        let known = known_at.contains(&(f.code.clone(), range.start));
         if !known {
             let (category, message) = if f.edits.is_empty() {
                 (f.category, f.message.clone())
@@ -304,10 +309,10 @@ fn finish(
     }
 }
 
-fn written_by_rewrite(offset: usize, history: &[Vec<Edit>]) -> bool {
+fn written_by_rewrite(offset: usize, history: &[edits::OffsetMap]) -> bool {
     let mut at = offset;
-    for edits in history.iter().rev() {
-        match edits::written_by(at, edits) {
+    for map in history.iter().rev() {
+        match map.written_by(at) {
             Ok(()) => return true,
             Err(before) => at = before,
         }
@@ -315,11 +320,11 @@ fn written_by_rewrite(offset: usize, history: &[Vec<Edit>]) -> bool {
     false
 }
 
-fn to_original(range: ByteRange, history: &[Vec<Edit>]) -> ByteRange {
+fn to_original(range: ByteRange, history: &[edits::OffsetMap]) -> ByteRange {
     let mut r = range;
-    for edits in history.iter().rev() {
-        let start = edits::map_back(r.start, edits);
-        let end = edits::map_back(r.end, edits).max(start);
+    for map in history.iter().rev() {
+        let start = map.map_back(r.start);
+        let end = map.map_back(r.end).max(start);
         r = start..end;
     }
     r
@@ -391,13 +396,13 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
 }
 
 fn touches(regions: &[JinjaRegion], range: &ByteRange) -> bool {
-    regions.iter().any(|j| {
-        if range.is_empty() {
-            j.range.start < range.start && range.start < j.range.end
-        } else {
-            j.range.start < range.end && range.start < j.range.end
-        }
-    })
+    // An insertion touches Jinja only strictly inside a region.
+    let probe = if range.is_empty() {
+        range.start..range.start
+    } else {
+        range.clone()
+    };
+    crate::jinja::first_overlap(regions, &probe, range.is_empty()).is_some()
 }
 
 fn analyze_fragment(

@@ -71,11 +71,46 @@ pub fn discover(root: &Path) -> Result<(Vec<ProjectFile>, Vec<WalkProblem>), Str
     let roots = sql_roots(root)?;
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    // `root` is canonical (the caller resolves it), so a symlink's resolved
+    // target can be compared with it.
+    let outside = |e: &walkdir::DirEntry| {
+        e.path_is_symlink()
+            && !e
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(root))
+    };
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name() == ".git" {
+                return false;
+            }
+            !outside(e)
+        });
+    // Symlinks that leave the project are reported, never followed.
+    for entry in WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git")
+        .flatten()
+        .filter(|e| e.path_is_symlink() && outside(e))
+    {
+        if let Ok(rel) = entry.path().strip_prefix(root) {
+            let message = if entry.path().exists() {
+                "a symbolic link to outside the project; not followed"
+            } else {
+                "a broken symbolic link (its target does not exist); not followed"
+            };
+            problems.push(WalkProblem {
+                rel: rel_string(rel),
+                message: message.to_string(),
+            });
+        }
+    }
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -85,10 +120,16 @@ pub fn discover(root: &Path) -> Result<(Vec<ProjectFile>, Vec<WalkProblem>), Str
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map(rel_string)
                     .unwrap_or_default();
-                problems.push(WalkProblem {
-                    rel,
-                    message: e.to_string(),
-                });
+                // A broken link is already reported above.
+                if problems.iter().any(|p| p.rel == rel) {
+                    continue;
+                }
+                let message = if e.loop_ancestor().is_some() {
+                    "a symbolic link loop; not followed".to_string()
+                } else {
+                    e.to_string()
+                };
+                problems.push(WalkProblem { rel, message });
                 continue;
             }
         };

@@ -2,6 +2,8 @@
 //! position; a fix that overlaps one already applied is skipped (the next pass
 //! of the rules finds it again on the new text).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::source::ByteRange;
@@ -35,7 +37,9 @@ impl Edit {
 pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<bool>) {
     let mut order: Vec<usize> = (0..fixes.len()).collect();
     order.sort_by_key(|&i| fixes[i].iter().map(|e| e.range.start).min().unwrap_or(0));
-    let mut taken: Vec<&Edit> = Vec::new();
+    // Applied edits by (start, end). They never overlap, so their ends rise
+    // with their starts, which bounds the search for a clash.
+    let mut taken: BTreeMap<(usize, usize), &Edit> = BTreeMap::new();
     let mut applied = vec![false; fixes.len()];
     for i in order {
         let fix = fixes[i];
@@ -48,24 +52,34 @@ pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<bool>) {
         {
             continue;
         }
-        let clashes = fix
-            .iter()
-            .any(|e| taken.iter().any(|t| overlaps(&t.range, &e.range)));
-        if !clashes {
-            taken.extend(fix.iter());
+        if !fix.iter().any(|e| clashes(&taken, &e.range)) {
+            for e in fix.iter() {
+                taken.insert((e.range.start, e.range.end), e);
+            }
             applied[i] = true;
         }
     }
-    taken.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
-    for e in taken {
+    for e in taken.values() {
         out.push_str(&text[at..e.range.start]);
         out.push_str(&e.replacement);
         at = e.range.end;
     }
     out.push_str(&text[at..]);
     (out, applied)
+}
+
+fn clashes(taken: &BTreeMap<(usize, usize), &Edit>, range: &ByteRange) -> bool {
+    for (&(start, end), _) in taken.range(..=(range.end, usize::MAX)).rev() {
+        if overlaps(&(start..end), range) {
+            return true;
+        }
+        if end < range.start {
+            break;
+        }
+    }
+    false
 }
 
 /// Two ranges overlap when they share a byte, or when both insert at the same
@@ -84,39 +98,67 @@ fn overlaps(a: &ByteRange, b: &ByteRange) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Where an offset in the text after `edits` was before them: `Ok` with the
-/// old offset, or `Err` with the start of the edit whose text it lies in.
-fn locate(offset: usize, edits: &[Edit]) -> Result<usize, usize> {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.range.start);
-    let mut shift: isize = 0;
-    for e in sorted {
-        let new_start = (e.range.start as isize + shift) as usize;
-        let new_end = new_start + e.replacement.len();
-        if offset < new_start {
-            break;
+/// Maps offsets in the text after a set of edits back to the text before
+/// them; built once per pass, then each lookup is a binary search.
+pub struct OffsetMap {
+    /// Per edit in order: start in the new text, end in the new text, start
+    /// in the old text, and the shift after it.
+    spans: Vec<(usize, usize, usize, isize)>,
+}
+
+impl OffsetMap {
+    pub fn new(edits: &[Edit]) -> Self {
+        let mut sorted: Vec<&Edit> = edits.iter().collect();
+        sorted.sort_by_key(|e| (e.range.start, e.range.end));
+        let mut shift: isize = 0;
+        let mut spans = Vec::with_capacity(sorted.len());
+        for e in sorted {
+            let new_start = (e.range.start as isize + shift) as usize;
+            shift += e.replacement.len() as isize - e.range.len() as isize;
+            spans.push((
+                new_start,
+                new_start + e.replacement.len(),
+                e.range.start,
+                shift,
+            ));
         }
+        OffsetMap { spans }
+    }
+
+    /// `Ok` with the old offset, or `Err` with the start of the edit whose
+    /// written text holds the offset.
+    fn locate(&self, offset: usize) -> Result<usize, usize> {
+        // The last edit that starts at or before the offset decides.
+        let i = self.spans.partition_point(|s| s.0 <= offset);
+        let Some(&(_, new_end, old_start, shift)) =
+            i.checked_sub(1).and_then(|i| self.spans.get(i))
+        else {
+            return Ok(offset);
+        };
         if offset < new_end {
-            return Err(e.range.start);
+            return Err(old_start);
         }
-        shift += e.replacement.len() as isize - e.range.len() as isize;
+        Ok((offset as isize - shift).max(0) as usize)
     }
-    Ok((offset as isize - shift).max(0) as usize)
+
+    /// Whether an offset lies in text an edit wrote; if not, where it was before.
+    pub fn written_by(&self, offset: usize) -> Result<(), usize> {
+        match self.locate(offset) {
+            Ok(before) => Err(before),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// The offset before the edits (an offset inside written text maps to the
+    /// start of what it replaced).
+    pub fn map_back(&self, offset: usize) -> usize {
+        self.locate(offset).unwrap_or_else(|start| start)
+    }
 }
 
-/// Whether an offset in the text after `edits` lies in text an edit wrote;
-/// if not, where it was before them.
-pub fn written_by(offset: usize, edits: &[Edit]) -> Result<(), usize> {
-    match locate(offset, edits) {
-        Ok(before) => Err(before),
-        Err(_) => Ok(()),
-    }
-}
-
-/// Maps an offset in the text after `edits` back to the text before them (an
-/// offset inside written text maps to the start of what it replaced).
+/// Maps an offset in the text after `edits` back to the text before them.
 pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
-    locate(offset, edits).unwrap_or_else(|start| start)
+    OffsetMap::new(edits).map_back(offset)
 }
 
 #[cfg(test)]

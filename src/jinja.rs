@@ -89,6 +89,24 @@ pub fn scan(text: &str) -> Result<Vec<JinjaRegion>, JinjaError> {
     Ok(regions)
 }
 
+/// The first region (in a list sorted by position, as [`scan`] returns it)
+/// that shares a byte with `range`, or, for `strictly_inside`, that holds the
+/// point `range.start` strictly inside it. Binary search: regions never overlap.
+pub fn first_overlap<'r>(
+    regions: &'r [JinjaRegion],
+    range: &ByteRange,
+    strictly_inside: bool,
+) -> Option<&'r JinjaRegion> {
+    let i = regions.partition_point(|j| j.range.end <= range.start);
+    let j = regions.get(i)?;
+    let hit = if strictly_inside {
+        j.range.start < range.start && range.start < j.range.end
+    } else {
+        j.range.start < range.end.max(range.start + 1) && range.start < j.range.end
+    };
+    hit.then_some(j)
+}
+
 fn kind_name(kind: JinjaKind) -> &'static str {
     match kind {
         JinjaKind::Expression => "expression",

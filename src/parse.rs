@@ -30,6 +30,8 @@ pub struct Tokens<'t> {
     pub list: Vec<TokenWithSpan>,
     pub ranges: Vec<ByteRange>,
     pub lines: LineIndex,
+    /// Built on first use: see [`Tokens::calls`].
+    calls: std::sync::OnceLock<Vec<(usize, String)>>,
 }
 
 pub struct Parsed<'t> {
@@ -41,11 +43,21 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
     let lines = LineIndex::new(text);
     let list = Tokenizer::new(dialect, text)
         .tokenize_with_location()
-        .map_err(|e| ParseError {
-            offset: lines
+        .map_err(|e| {
+            let mut offset = lines
                 .offset(text, e.location.line, e.location.column)
-                .unwrap_or(0),
-            message: e.message,
+                .unwrap_or(0);
+            // The tokenizer notices an open comment at the end of the file;
+            // the reader wants where it opens.
+            if e.message.contains("multi-line comment") {
+                offset = text[..offset.min(text.len())].rfind("/*").unwrap_or(offset);
+            }
+            let message = if e.message.contains("multi-line comment") {
+                "unterminated `/*` comment: no closing `*/`".to_string()
+            } else {
+                e.message
+            };
+            ParseError { offset, message }
         })?;
     let mut ranges = Vec::with_capacity(list.len());
     let mut prev_end = 0;
@@ -65,6 +77,7 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
         list,
         ranges,
         lines,
+        calls: std::sync::OnceLock::new(),
     })
 }
 
@@ -79,11 +92,13 @@ fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t
         Ok(statements) => Ok(Parsed { tokens, statements }),
         Err(e) => {
             let mut message = e.to_string();
+            let mut offset = error_offset(&message, &tokens);
             if message.contains("recursion limit exceeded") {
                 message =
                     format!("{message} (expressions nested more than {RECURSION_LIMIT} deep)");
+                offset = deep_nesting_start(&tokens);
             }
-            let offset = error_offset(&message, &tokens).unwrap_or(tokens.text.len());
+            let offset = offset.unwrap_or(tokens.text.len());
             Err(ParseError {
                 offset,
                 message: clean_message(&message),
@@ -102,6 +117,29 @@ pub fn parse_snowflake(text: &str) -> Result<(), ParseError> {
     let dialect = SnowflakeDialect {};
     let tokens = tokenize(&dialect, text)?;
     parse_with(&dialect, tokens).map(|_| ())
+}
+
+/// Where the outermost parenthesis of the first deeply nested expression
+/// opens: the recursion-limit error carries no location of its own.
+fn deep_nesting_start(tokens: &Tokens) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut outermost = None;
+    for (i, t) in tokens.list.iter().enumerate() {
+        match t.token {
+            Token::LParen => {
+                if depth == 0 {
+                    outermost = Some(i);
+                }
+                depth += 1;
+                if depth > RECURSION_LIMIT / 2 {
+                    return outermost.map(|o| tokens.ranges[o].start);
+                }
+            }
+            Token::RParen => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn error_offset(message: &str, tokens: &Tokens) -> Option<usize> {
@@ -128,6 +166,35 @@ impl<'t> Tokens<'t> {
 
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// Every unqualified function call: the name token's index and the name in
+    /// lower case. Quoted names, names after `.` or `::` and Jinja placeholders
+    /// are left out. Computed once, shared by every rule that looks for calls.
+    pub fn calls(&self) -> &[(usize, String)] {
+        self.calls.get_or_init(|| {
+            let mut calls = Vec::new();
+            for (i, t) in self.list.iter().enumerate() {
+                let Token::Word(w) = &t.token else { continue };
+                if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
+                    continue;
+                }
+                if !self
+                    .next_sig(i)
+                    .is_some_and(|n| matches!(self.token(n), Token::LParen))
+                {
+                    continue;
+                }
+                if self
+                    .prev_sig(i)
+                    .is_some_and(|p| matches!(self.token(p), Token::Period | Token::DoubleColon))
+                {
+                    continue;
+                }
+                calls.push((i, w.value.to_ascii_lowercase()));
+            }
+            calls
+        })
     }
 
     pub fn token(&self, i: usize) -> &Token {

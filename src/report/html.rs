@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use similar::{ChangeTag, TextDiff};
+use similar::ChangeTag;
 
 use super::{code_title, pipeline_code, Report, ReportDiagnostic, ReportFile};
 use crate::convert::Status;
@@ -259,7 +259,7 @@ struct Row {
 }
 
 fn diff_rows(before: &str, after: &str) -> Vec<Row> {
-    let diff = TextDiff::from_lines(before, after);
+    let diff = super::line_diff(before, after);
     let mut rows = Vec::new();
     for op in diff.ops() {
         let (mut olds, mut news) = (Vec::new(), Vec::new());

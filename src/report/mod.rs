@@ -164,7 +164,7 @@ impl ReportFile {
 
     /// The unified diff of the conversion, without colour.
     pub fn unified_diff(&self, context: usize) -> String {
-        similar::TextDiff::from_lines(self.before(), self.after())
+        line_diff(self.before(), self.after())
             .unified_diff()
             .context_radius(context)
             .header(&format!("a/{}", self.path), &format!("b/{}", self.path))
@@ -240,9 +240,21 @@ pub fn to_json(report: &ProjectReport) -> String {
     Report::from_project(report).to_json()
 }
 
+/// Line diff of a conversion. Myers' algorithm is quadratic when most lines
+/// change (a 5 MB generated model), so very long files get a deadline after
+/// which the diff is still correct but may be less minimal.
+pub fn line_diff<'a>(before: &'a str, after: &'a str) -> similar::TextDiff<'a, 'a, 'a, str> {
+    const LONG: usize = 2_000;
+    let mut config = similar::TextDiff::configure();
+    if before.len() / 40 > LONG || before.lines().count() > LONG {
+        config.timeout(std::time::Duration::from_millis(250));
+    }
+    config.diff_lines(before, after)
+}
+
 /// The unified diff of a file's conversion, without colour.
 pub fn unified_diff(f: &FileReport) -> String {
-    similar::TextDiff::from_lines(&f.before, &f.after)
+    line_diff(&f.before, &f.after)
         .unified_diff()
         .context_radius(2)
         .header(&format!("a/{}", f.path), &format!("b/{}", f.path))

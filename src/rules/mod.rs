@@ -201,9 +201,7 @@ impl RuleContext<'_> {
 
     /// Whether a range shares a byte with a Jinja region.
     pub fn touches_jinja(&self, range: &ByteRange) -> bool {
-        self.jinja
-            .iter()
-            .any(|j| j.range.start < range.end.max(range.start + 1) && range.start < j.range.end)
+        crate::jinja::first_overlap(self.jinja, range, false).is_some()
     }
 }
 

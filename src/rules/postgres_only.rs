@@ -226,30 +226,19 @@ impl PostgresOnly {
 
     fn check_functions(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
-        for i in 0..t.len() {
-            let Token::Word(w) = t.token(i) else { continue };
-            if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
-                continue;
-            }
-            let name = w.value.to_ascii_lowercase();
-            if !self.matches_name(&name) {
+        // Schema-qualified names are user functions (or dbt macros): `calls`
+        // leaves them out.
+        for (i, name) in t.calls() {
+            let (i, name) = (*i, name.as_str());
+            if !self.matches_name(name) {
                 continue;
             }
             let Some(open) = t.next_sig(i) else { continue };
-            if !matches!(t.token(open), Token::LParen) {
-                continue;
-            }
-            // Schema-qualified names are user functions (or dbt macros).
-            if let Some(p) = t.prev_sig(i) {
-                if matches!(t.token(p), Token::Period | Token::DoubleColon) {
-                    continue;
-                }
-            }
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
             let args = args(cx, open, close);
-            let Some(verdict) = self.check_call(cx, &name, &args, close) else {
+            let Some(verdict) = self.check_call(cx, name, &args, close) else {
                 continue;
             };
             let range = t.ranges[i].start..t.ranges[close].end;

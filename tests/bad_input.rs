@@ -1,0 +1,246 @@
+//! Bad input never panics and always gets an answer that names the file
+//! (and line:column where there is one); every file is accounted for.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn convert(src: &Path, out: &Path) -> (i32, Value, String) {
+    let report = out.with_extension("report");
+    let result = Command::new(env!("CARGO_BIN_EXE_pg2sf"))
+        .args([
+            "convert",
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .args(["--report", report.to_str().unwrap(), "--force"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let json = fs::read_to_string(report.join("report.json"))
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap_or(Value::Null);
+    (result.status.code().unwrap_or(-1), json, stderr)
+}
+
+fn file<'a>(report: &'a Value, path: &str) -> &'a Value {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("{path} is not in the report"))
+}
+
+fn first_diagnostic(report: &Value, path: &str) -> (String, u64, u64, String) {
+    let d = &file(report, path)["diagnostics"][0];
+    (
+        d["code"].as_str().unwrap_or("").to_string(),
+        d["line"].as_u64().unwrap_or(0),
+        d["column"].as_u64().unwrap_or(0),
+        d["message"].as_str().unwrap_or("").to_string(),
+    )
+}
+
+#[test]
+fn the_bad_input_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    fs::create_dir_all(&src).unwrap();
+    let w = |name: &str, bytes: &[u8]| fs::write(src.join(name), bytes).unwrap();
+    w("empty.sql", b"");
+    w("only_comments.sql", b"-- nothing here\n/* nor here */\n");
+    w("latin1.sql", b"select 'caf\xe9' as x\n");
+    w("binary.sql", &(0u8..=255).collect::<Vec<_>>());
+    w(
+        "bom_crlf.sql",
+        "\u{feff}select id::int4\r\nfrom t\r\n".as_bytes(),
+    );
+    w(
+        "deep.sql",
+        format!("select {}1{} from t\n", "(".repeat(3000), ")".repeat(3000)).as_bytes(),
+    );
+    w("open_string.sql", b"select 1,\n  'abc from t\n");
+    w("open_comment.sql", b"select 1 /* never closed\n");
+    w("open_expression.sql", b"select *\nfrom {{ ref('a') \n");
+    w("open_statement.sql", b"{% if x %\nselect 1\n");
+    w(
+        "jinja_unparseable.sql",
+        b"select a from t {{ where_clause }} {{ order }} x y z\n",
+    );
+    let big: String =
+        "select order_id::int4, amount from orders where status = 'paid';\n".repeat(80_000);
+    assert!(big.len() > 5_000_000);
+    w("big.sql", big.as_bytes());
+    let out = dir.path().join("out");
+    let (code, report, stderr) = convert(&src, &out);
+    assert_eq!(code, 1, "{stderr}");
+
+    let status = |p: &str| file(&report, p)["status"].as_str().unwrap().to_string();
+    assert_eq!(status("empty.sql"), "unchanged");
+    assert_eq!(status("only_comments.sql"), "unchanged");
+    assert_eq!(status("big.sql"), "converted");
+
+    for (path, offset) in [("latin1.sql", "offset 11"), ("binary.sql", "offset 128")] {
+        assert_eq!(status(path), "error");
+        let (code, line, column, message) = first_diagnostic(&report, path);
+        assert_eq!((code.as_str(), line, column), ("E005", 1, 1));
+        assert!(
+            message.contains("not UTF-8") && message.contains(offset),
+            "{message}"
+        );
+        // Copied byte for byte.
+        assert_eq!(
+            fs::read(src.join(path)).unwrap(),
+            fs::read(out.join(path)).unwrap()
+        );
+    }
+
+    // The byte-order mark and CRLF stay; only the cast changes.
+    assert_eq!(
+        fs::read(out.join("bom_crlf.sql")).unwrap(),
+        "\u{feff}select id::integer\r\nfrom t\r\n".as_bytes()
+    );
+
+    let expect_error = |path: &str, code: &str, line: u64, column: u64, words: &str| {
+        assert_eq!(status(path), "error", "{path}");
+        let (c, l, col, message) = first_diagnostic(&report, path);
+        assert_eq!(
+            (c.as_str(), l, col),
+            (code, line, column),
+            "{path}: {message}"
+        );
+        assert!(message.contains(words), "{path}: {message}");
+        assert_eq!(
+            fs::read(src.join(path)).unwrap(),
+            fs::read(out.join(path)).unwrap()
+        );
+    };
+    expect_error("deep.sql", "E001", 1, 8, "nested more than 50 deep");
+    expect_error(
+        "open_string.sql",
+        "E001",
+        2,
+        3,
+        "Unterminated string literal",
+    );
+    expect_error(
+        "open_comment.sql",
+        "E001",
+        1,
+        10,
+        "unterminated `/*` comment",
+    );
+    expect_error(
+        "open_expression.sql",
+        "E003",
+        2,
+        6,
+        "unterminated Jinja expression",
+    );
+    expect_error(
+        "open_statement.sql",
+        "E003",
+        1,
+        1,
+        "unterminated Jinja statement",
+    );
+    expect_error(
+        "jinja_unparseable.sql",
+        "E001",
+        1,
+        36,
+        "does not parse as PostgreSQL",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_is_accounted_for_and_links_stay_inside() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(src.join("models/deep/er")).unwrap();
+    fs::create_dir_all(src.join(".hidden")).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("secret.sql"), "select 1\n").unwrap();
+    fs::write(src.join("models/deep/er/a.sql"), "select id::int8 from t\n").unwrap();
+    fs::write(src.join("models/b.SQL"), "select 1\n").unwrap();
+    fs::write(src.join(".hidden/c.sql"), "select 2\n").unwrap();
+    fs::write(src.join(".env"), "X=1\n").unwrap();
+    fs::write(src.join("notes.md"), "# notes\n").unwrap();
+    symlink(
+        src.join("models/deep/er/a.sql"),
+        src.join("models/alias.sql"),
+    )
+    .unwrap();
+    symlink(&outside, src.join("models/escape")).unwrap();
+    symlink(outside.join("secret.sql"), src.join("escape_file.sql")).unwrap();
+    symlink(src.join("models"), src.join("models/deep/loop")).unwrap();
+    symlink(src.join("missing.sql"), src.join("dangling.sql")).unwrap();
+
+    let out = dir.path().join("out");
+    let (code, report, stderr) = convert(&src, &out);
+    assert_eq!(code, 1, "{stderr}");
+    let mut paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let listed = paths.len();
+    paths.dedup();
+    assert_eq!(listed, paths.len(), "a file is listed twice: {paths:?}");
+    assert_eq!(
+        paths,
+        [
+            ".env",
+            ".hidden/c.sql",
+            "dangling.sql",
+            "escape_file.sql",
+            "models/alias.sql",
+            "models/b.SQL",
+            "models/deep/er/a.sql",
+            "models/deep/loop",
+            "models/escape",
+            "notes.md",
+        ]
+    );
+    for (path, words) in [
+        ("dangling.sql", "broken symbolic link"),
+        ("escape_file.sql", "outside the project"),
+        ("models/escape", "outside the project"),
+        ("models/deep/loop", "loop"),
+    ] {
+        let (code, _, _, message) = first_diagnostic(&report, path);
+        assert_eq!(code, "E005", "{path}");
+        assert!(message.contains(words), "{path}: {message}");
+    }
+    // Nothing outside the project was read into the output.
+    assert!(!out.join("models/escape").exists());
+    assert!(!out.join("escape_file.sql").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("models/alias.sql")).unwrap(),
+        "select id::bigint from t\n"
+    );
+    assert_eq!(fs::read_to_string(out.join(".env")).unwrap(), "X=1\n");
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    fs::create_dir_all(&src).unwrap();
+    fs::write(src.join("a.sql"), "select 1\n").unwrap();
+    let blocker = dir.path().join("blocker");
+    fs::write(&blocker, "a file, not a folder").unwrap();
+    let (code, _, stderr) = convert(&src, &blocker.join("out"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("blocker"), "{stderr}");
+}
