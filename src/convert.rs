@@ -379,8 +379,12 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
     findings.sort_by(|a, b| (a.range.start, &a.code).cmp(&(b.range.start, &b.code)));
     findings.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.edits == b.edits);
     // A rewrite must never touch Jinja: such a finding stays, without edits.
+    // The one exception: a dbt-config rule removing an argument inside a
+    // `{{ config(…) }}` call (crate::dbt::is_config_edit).
     for f in &mut findings {
-        if f.edits.iter().any(|e| touches(&regions, &e.range)) {
+        if f.edits.iter().any(|e| touches(&regions, &e.range))
+            && !crate::dbt::is_config_edit(&f.code, &regions, &f.edits)
+        {
             f.edits.clear();
             f.category = Category::Unconvertible;
             f.message = format!(

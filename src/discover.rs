@@ -7,11 +7,15 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use walkdir::WalkDir;
 
+use crate::dbt::yaml::DbtFile;
+
 /// What happens to a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FileKind {
     /// SQL under a dbt model, macro, analysis, snapshot or test path.
     Sql,
+    /// A dbt YAML file whose configs, hooks and tests are checked and edited.
+    Dbt(DbtFile),
     /// Copied unchanged.
     Other,
 }
@@ -149,14 +153,16 @@ pub fn discover(root: &Path) -> Result<(Vec<ProjectFile>, Vec<WalkProblem>), Str
                 r.is_empty() || r == "." || rel == *r || rel.starts_with(&format!("{r}/"))
             }),
         };
+        let kind = match DbtFile::of(&rel, in_roots) {
+            _ if is_sql && in_roots => FileKind::Sql,
+            // Without a dbt_project.yml this is not a dbt project.
+            Some(dbt) if roots.is_some() => FileKind::Dbt(dbt),
+            _ => FileKind::Other,
+        };
         files.push(ProjectFile {
             rel,
             path: entry.path().to_path_buf(),
-            kind: if is_sql && in_roots {
-                FileKind::Sql
-            } else {
-                FileKind::Other
-            },
+            kind,
         });
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));

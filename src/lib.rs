@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod convert;
+pub mod dbt;
 pub mod discover;
 pub mod edits;
 pub mod jinja;

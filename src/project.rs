@@ -185,7 +185,10 @@ fn convert_file(path: &Path, rel: &str, kind: FileKind, out: &Path) -> Result<Fi
     };
     // A bug in a rule must cost one file, never the run: the file is then
     // reported as an error and copied unchanged.
-    let conversion = match std::panic::catch_unwind(|| convert_text(body)) {
+    let conversion = match std::panic::catch_unwind(|| match kind {
+        FileKind::Dbt(dbt) => crate::dbt::yaml::convert_yaml(dbt, body),
+        _ => convert_text(body),
+    }) {
         Ok(c) => c,
         Err(_) => {
             write_atomic(&target, text.as_bytes())?;

@@ -32,6 +32,9 @@ pub struct Report {
 pub enum Kind {
     /// A SQL file that was converted.
     Sql,
+    /// A dbt YAML file (dbt_project.yml, properties, profiles, packages)
+    /// whose configs, hooks and tests were checked.
+    Dbt,
     /// A file copied unchanged.
     Copied,
 }
@@ -124,10 +127,14 @@ impl ReportDiagnostic {
 
 impl ReportFile {
     fn from_file(f: &FileReport) -> Self {
-        let sql = f.kind == FileKind::Sql;
+        let sql = matches!(f.kind, FileKind::Sql | FileKind::Dbt(_));
         ReportFile {
             path: f.path.clone(),
-            kind: if sql { Kind::Sql } else { Kind::Copied },
+            kind: match f.kind {
+                FileKind::Sql => Kind::Sql,
+                FileKind::Dbt(_) => Kind::Dbt,
+                FileKind::Other => Kind::Copied,
+            },
             status: f.status,
             diagnostics: f
                 .diagnostics
@@ -142,7 +149,7 @@ impl ReportFile {
     /// Whether the file counts as SQL in the summary: a converted SQL file,
     /// or any file that could not be read (it may have been SQL).
     pub fn is_sql(&self) -> bool {
-        self.kind == Kind::Sql || self.status == Status::Error
+        self.kind != Kind::Copied || self.status == Status::Error
     }
 
     pub fn before(&self) -> &str {

@@ -20,7 +20,12 @@ mod array_agg_order_by;
 mod array_type;
 mod backslash_literal;
 mod cast_types;
+mod dbt_dispatch;
+mod dbt_hooks;
 mod dbt_indexes;
+mod dbt_target_type;
+mod dbt_unlogged;
+mod dbt_yaml;
 mod distinct_on;
 mod filter_clause;
 mod function_renames;
@@ -238,6 +243,11 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
         rules.push(Box::new(like_escape::LikeEscape::new()));
         rules.push(Box::new(dbt_indexes::DbtIndexes::new()));
+        rules.push(Box::new(dbt_unlogged::DbtUnlogged::new()));
+        rules.push(Box::new(dbt_hooks::DbtHooks::new()));
+        rules.push(Box::new(dbt_dispatch::DbtDispatch::new()));
+        rules.push(Box::new(dbt_target_type::DbtTargetType::new()));
+        rules.extend(dbt_yaml::rules());
         rules.extend(postgres_only::rules());
         rules
     })
