@@ -363,8 +363,8 @@ fn is_hook_key(key: &str) -> bool {
 fn project_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     for (i, e) in all.iter().enumerate() {
         match e.key.as_str() {
-            "+indexes" => push_removal(all, i, "PG701", Category::Review, INDEXES, out),
-            "+unlogged" => push_removal(all, i, "PG702", Category::Fix, UNLOGGED, out),
+            "+indexes" => push_removal(text, all, i, "PG701", Category::Review, INDEXES, out),
+            "+unlogged" => push_removal(text, all, i, "PG702", Category::Fix, UNLOGGED, out),
             k if is_hook_key(k) => hook_checks(text, all, i, out),
             _ => {}
         }
@@ -375,8 +375,8 @@ fn properties_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     for (i, e) in all.iter().enumerate() {
         let in_config = e.path.last().is_some_and(|p| p == "config");
         match e.key.as_str() {
-            "indexes" if in_config => push_removal(all, i, "PG701", Category::Review, INDEXES, out),
-            "unlogged" if in_config => push_removal(all, i, "PG702", Category::Fix, UNLOGGED, out),
+            "indexes" if in_config => push_removal(text, all, i, "PG701", Category::Review, INDEXES, out),
+            "unlogged" if in_config => push_removal(text, all, i, "PG702", Category::Fix, UNLOGGED, out),
             k if in_config && is_hook_key(k) => hook_checks(text, all, i, out),
             "where" if in_config => sql_scalar(text, e, "select 1 where ", "where", out),
             "expression" if e.path.iter().any(|p| p.ends_with("expression_is_true")) => {
@@ -397,6 +397,7 @@ fn properties_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
 }
 
 fn push_removal(
+    text: &str,
     all: &[Entry],
     i: usize,
     code: &str,
@@ -405,7 +406,9 @@ fn push_removal(
     out: &mut Vec<Found>,
 ) {
     let e = &all[i];
-    let range = e.block.start + e.indent..e.block.start + e.indent + e.key.len();
+    // The finding covers what goes: the key and its block.
+    let block = &text[e.block.clone()];
+    let range = e.block.start + e.indent..e.block.start + block.trim_end().len();
     let mut f = Found::new(code, category, message, range);
     match removal(all, i) {
         Some(edit) => f.edits = vec![edit],
