@@ -31,6 +31,7 @@ mod filter_clause;
 mod function_renames;
 mod json_cast;
 mod json_operators;
+mod lateral_flatten;
 mod like_escape;
 mod numeric_scale;
 mod postgres_only;
@@ -248,6 +249,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(dbt_dispatch::DbtDispatch::new()));
         rules.push(Box::new(dbt_target_type::DbtTargetType::new()));
         rules.extend(dbt_yaml::rules());
+        rules.extend(lateral_flatten::rules());
         rules.extend(postgres_only::rules());
         rules
     })
