@@ -34,9 +34,11 @@ mod json_operators;
 mod lateral_flatten;
 mod like_escape;
 mod numeric_scale;
+mod operand_types;
 mod postgres_only;
 mod regex_match;
 mod string_agg;
+mod substring_from;
 
 /// What a finding means for the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -250,6 +252,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(dbt_target_type::DbtTargetType::new()));
         rules.extend(dbt_yaml::rules());
         rules.extend(lateral_flatten::rules());
+        rules.push(Box::new(substring_from::SubstringFrom::new()));
         rules.extend(postgres_only::rules());
         rules
     })
