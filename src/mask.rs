@@ -116,12 +116,13 @@ fn alone_on_line(text: &str, range: &ByteRange) -> bool {
 /// Whether the expression is the right side of `IN`, where it must render a
 /// parenthesised list.
 fn after_in(text: &str, start: usize) -> bool {
-    let head = text[..start].trim_end();
-    let word_start = head
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    head[word_start..].eq_ignore_ascii_case("in")
+    // Split on characters, not bytes: the text before may end in any letter.
+    let last_word = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    last_word.eq_ignore_ascii_case("in")
 }
 
 /// Overwrites a range with `with`, keeping line breaks. For placeholders, only

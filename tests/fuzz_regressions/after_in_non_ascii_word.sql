@@ -1,0 +1,2 @@
+-- naïve
+{{ col }}->'items'
