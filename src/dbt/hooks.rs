@@ -107,11 +107,10 @@ pub fn classify(sql: &str) -> Hook {
         }
         return Hook::Keep;
     }
-    // Anything the hook quotes with a backslash would need unescaping first.
-    if sql.contains('\\') {
-        return Hook::Keep;
-    }
     let conversion = convert_text(sql);
+    // A hook with a backslash is written with string escapes: what it says is
+    // reported, never rewritten.
+    let escaped = sql.contains('\\');
     let notes: Vec<String> = conversion
         .diagnostics
         .iter()
@@ -120,14 +119,26 @@ pub fn classify(sql: &str) -> Hook {
         .collect();
     match conversion.status {
         Status::Unchanged | Status::Error => Hook::Keep,
-        _ if conversion.output == sql => Hook::Report {
-            category: conversion
-                .diagnostics
-                .iter()
-                .map(|d| d.category)
-                .max()
-                .unwrap_or(Category::Review),
-            message: format!("in this hook's SQL: {}", notes.join("; ")),
+        _ if escaped || conversion.output == sql => Hook::Report {
+            category: if escaped && conversion.output != sql {
+                Category::Unconvertible
+            } else {
+                conversion
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.category)
+                    .max()
+                    .unwrap_or(Category::Review)
+            },
+            message: format!(
+                "in this hook's SQL{}: {}",
+                if escaped {
+                    " (not rewritten: it holds string escapes)"
+                } else {
+                    ""
+                },
+                notes.join("; ")
+            ),
         },
         _ => Hook::Convert {
             category: conversion

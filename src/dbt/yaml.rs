@@ -231,6 +231,9 @@ struct Found {
     message: String,
     range: ByteRange,
     edits: Vec<Edit>,
+    /// Made by the rewrite of the finding before it (one rewrite of a
+    /// scalar carries several findings).
+    with_previous: bool,
 }
 
 impl Found {
@@ -241,6 +244,7 @@ impl Found {
             message: message.into(),
             range,
             edits: vec![],
+            with_previous: false,
         }
     }
 }
@@ -284,10 +288,15 @@ pub fn convert_yaml(kind: DbtFile, text: &str) -> Conversion {
     found.sort_by(|a, b| (a.range.start, &a.code).cmp(&(b.range.start, &b.code)));
     let groups: Vec<&[Edit]> = found.iter().map(|f| f.edits.as_slice()).collect();
     let (output, applied) = edits::apply(text, &groups);
+    let mut previous_applied = false;
     let diagnostics = found
         .iter()
         .zip(applied)
         .map(|(f, a)| {
+            if f.with_previous {
+                return place(f, previous_applied);
+            }
+            previous_applied = a;
             if !f.edits.is_empty() && !a {
                 let mut f2 = Found::new(
                     &f.code,
@@ -375,8 +384,12 @@ fn properties_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     for (i, e) in all.iter().enumerate() {
         let in_config = e.path.last().is_some_and(|p| p == "config");
         match e.key.as_str() {
-            "indexes" if in_config => push_removal(text, all, i, "PG701", Category::Review, INDEXES, out),
-            "unlogged" if in_config => push_removal(text, all, i, "PG702", Category::Fix, UNLOGGED, out),
+            "indexes" if in_config => {
+                push_removal(text, all, i, "PG701", Category::Review, INDEXES, out)
+            }
+            "unlogged" if in_config => {
+                push_removal(text, all, i, "PG702", Category::Fix, UNLOGGED, out)
+            }
             k if in_config && is_hook_key(k) => hook_checks(text, all, i, out),
             "where" if in_config => sql_scalar(text, e, "select 1 where ", "where", out),
             "expression" if e.path.iter().any(|p| p.ends_with("expression_is_true")) => {
@@ -546,9 +559,13 @@ fn convert_sql(text: &str, s: &Scalar, prefix: &str, what: &str, out: &mut Vec<F
         );
         // The whole rewrite rides on the first finding; the others are
         // marked fixed with it when it went in.
-        if first && d.fixed {
-            f.edits = edit.clone().into_iter().collect();
-            first = false;
+        if d.fixed {
+            if first {
+                f.edits = edit.clone().into_iter().collect();
+                first = false;
+            } else {
+                f.with_previous = true;
+            }
         }
         out.push(f);
     }
@@ -602,9 +619,8 @@ fn profiles_check(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     if has_snowflake || text.contains("pg2sf: a Snowflake target") {
         return;
     }
-    let at = all.iter().find(|e| e.key == "outputs").map_or(0..0, |e| {
-        e.block.start + e.indent..e.block.start + e.indent + e.key.len()
-    });
+    // The finding sits where the template goes: the end of the file.
+    let at = text.len()..text.len();
     let mut f = Found::new(
         "PG707",
         Category::Review,
