@@ -38,6 +38,7 @@ mod operand_types;
 mod postgres_only;
 mod regex_match;
 mod string_agg;
+mod string_to_array;
 mod substring_from;
 
 /// What a finding means for the model.
@@ -252,6 +253,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(dbt_target_type::DbtTargetType::new()));
         rules.extend(dbt_yaml::rules());
         rules.extend(lateral_flatten::rules());
+        rules.push(Box::new(string_to_array::StringToArray::new()));
         rules.push(Box::new(substring_from::SubstringFrom::new()));
         rules.extend(postgres_only::rules());
         rules
