@@ -5,7 +5,7 @@
 //! panic. 64 cases per property (more with `PROPTEST_CASES`).
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use pg2sf::convert::{convert_text, Conversion};
@@ -103,6 +103,13 @@ const RELATIONS: &[&str] = &[
     "raw.payments as p",
 ];
 
+const CONFIGS: &[&str] = &[
+    "{{ config(materialized='incremental', unique_key='id') }}",
+    "{{ config(materialized='table', unlogged=true) }}",
+    "{{\n    config(\n        materialized='table',\n        indexes=[{'columns': ['id'], 'unique': True}],\n        tags=['daily']\n    )\n}}",
+    "{{ config(post_hook=\"analyze {{ this }}\") }}",
+];
+
 const COMMENTS: &[&str] = &[
     "-- keep the latest row\n",
     "/* not returns */ ",
@@ -151,7 +158,7 @@ fn upper_sql(text: &str) -> String {
 
 #[derive(Debug, Clone)]
 struct Shape {
-    config: bool,
+    config: Option<&'static str>,
     leading_comment: Option<&'static str>,
     cte: bool,
     distinct_on: bool,
@@ -170,7 +177,7 @@ struct Shape {
 fn shape() -> impl Strategy<Value = Shape> {
     (
         (
-            any::<bool>(),
+            prop::option::of(prop::sample::select(CONFIGS)),
             prop::option::of(prop::sample::select(COMMENTS)),
             any::<bool>(),
             prop::bool::weighted(0.2),
@@ -223,8 +230,9 @@ fn render(s: &Shape) -> String {
     if s.macro_wrap {
         m.push_str("{% macro generated(col, codes) %}\n");
     }
-    if s.config {
-        m.push_str("{{ config(materialized='incremental', unique_key='id') }}\n\n");
+    if let Some(config) = s.config {
+        m.push_str(config);
+        m.push_str("\n\n");
     }
     if let Some(c) = s.leading_comment {
         m.push_str(c);
@@ -348,11 +356,29 @@ fn config() -> Config {
     }
 }
 
-/// The text of each Jinja region, in order.
+/// Rules allowed to edit inside the argument list of `{{ config(…) }}`: the
+/// one exception to "Jinja comes out unchanged" (dbt-postgres-only configs).
+const CONFIG_EDITORS: &[&str] = &["PG701", "PG702", "PG703"];
+
+/// Each Jinja region, in order: its text, or for a `{{ config(…) }}` call
+/// (whose arguments the dbt-config rules may edit) only its tag.
 fn jinja_texts(text: &str) -> Option<Vec<&str>> {
-    jinja::scan(text)
-        .ok()
-        .map(|regions| regions.iter().map(|r| &text[r.range.clone()]).collect())
+    jinja::scan(text).ok().map(|regions| {
+        regions
+            .iter()
+            .map(|r| {
+                if is_config_call(r) {
+                    "{{ config(…) }}"
+                } else {
+                    &text[r.range.clone()]
+                }
+            })
+            .collect()
+    })
+}
+
+fn is_config_call(region: &jinja::JinjaRegion) -> bool {
+    region.kind == jinja::JinjaKind::Expression && region.tag == "config"
 }
 
 /// Line and character column of a byte offset, counted here independently of
@@ -427,16 +453,20 @@ proptest! {
             for edit in &fix.edits {
                 let r = &edit.range;
                 prop_assert!(r.end <= text.len());
-                for j in &regions {
-                    let j = &j.range;
+                for region in &regions {
+                    let j = &region.range;
                     // An insertion may touch a region's edge, never its inside.
                     let inside = if r.is_empty() {
                         j.start < r.start && r.start < j.end
                     } else {
                         r.start < j.end && j.start < r.end
                     };
+                    let config_edit = is_config_call(region)
+                        && CONFIG_EDITORS.contains(&fix.code.as_str())
+                        && region.body.start < r.start
+                        && r.end < region.body.end;
                     prop_assert!(
-                        !inside,
+                        !inside || config_edit,
                         "{} rewrites {r:?}, inside Jinja {:?}",
                         fix.code,
                         &text[j.clone()]
@@ -483,5 +513,112 @@ fn the_generator_reaches_the_rewrites() {
     assert!(
         rewritten >= 32,
         "only {rewritten} of 64 generated models were rewritten"
+    );
+}
+
+/// Writes ~50 generated models into nested folders, beside a few files that
+/// are copied as they are.
+fn generated_project(root: &Path) {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let folders = ["models/staging", "models/marts/core", "macros", "analyses"];
+    for i in 0..50 {
+        let text = model().new_tree(&mut runner).unwrap().current();
+        let dir = root.join(folders[i % folders.len()]);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(format!("model_{i:02}.sql")), text).unwrap();
+    }
+    fs::write(root.join("models/staging/schema.txt"), "not SQL\n").unwrap();
+    fs::write(root.join("models/marts/latin1.sql"), b"select 'caf\xe9'\n").unwrap();
+}
+
+fn convert_with_jobs(src: &Path, dir: &Path, name: &str, jobs: &str) -> (PathBuf, PathBuf) {
+    let out = dir.join(format!("out-{name}"));
+    let report = dir.join(format!("report-{name}"));
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_pg2sf"))
+        .arg("convert")
+        .arg(src)
+        .arg("--out")
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .args(["--jobs", jobs])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let code = result.status.code();
+    assert!(
+        code == Some(0) || code == Some(1),
+        "exit {code:?}: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    (out, report)
+}
+
+/// Every file under `root` with its bytes, by relative path.
+fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_generated_project_converts_the_same_with_any_number_of_jobs_and_once_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    generated_project(&src);
+    let (out1, report1) = convert_with_jobs(&src, dir.path(), "1", "1");
+    let (out2, report2) = convert_with_jobs(&src, dir.path(), "2", "2");
+    let output = tree(&out1);
+    assert_eq!(
+        output.len(),
+        52,
+        "every file of the project is in the output"
+    );
+    assert!(
+        output == tree(&out2),
+        "outputs differ between --jobs 1 and --jobs 2"
+    );
+    let json1 = fs::read(report1.join("report.json")).unwrap();
+    assert!(
+        json1 == fs::read(report2.join("report.json")).unwrap(),
+        "report.json differs between --jobs 1 and --jobs 2"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&json1).unwrap();
+    let converted = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.get("output").is_some_and(|o| !o.is_null()))
+        .count();
+    assert!(
+        converted >= 10,
+        "only {converted} generated models were rewritten"
+    );
+
+    // Converting the output again changes no file.
+    let (again, _) = convert_with_jobs(&out1, dir.path(), "again", "2");
+    let changed: Vec<_> = tree(&again)
+        .into_iter()
+        .filter(|(path, bytes)| output.get(path) != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "a second conversion changed {changed:?}"
     );
 }
