@@ -1,0 +1,10 @@
+CREATE TABLE answers (
+    answer_id           INTEGER,
+    support_theme_list  VARCHAR(200)
+);
+INSERT INTO answers VALUES
+    (1, 'emploi, logement,sante'),
+    (2, 'emploi'),
+    (3, NULL),
+    (4, 'mobilite,,Formation '),
+    (5, ',');
