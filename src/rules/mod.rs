@@ -40,6 +40,7 @@ mod regex_match;
 mod string_agg;
 mod string_to_array;
 mod substring_from;
+mod trim_from;
 
 /// What a finding means for the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -255,6 +256,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.extend(lateral_flatten::rules());
         rules.push(Box::new(string_to_array::StringToArray::new()));
         rules.push(Box::new(substring_from::SubstringFrom::new()));
+        rules.push(Box::new(trim_from::TrimFrom::new()));
         rules.extend(postgres_only::rules());
         rules
     })

@@ -48,7 +48,7 @@ fn int_literal(e: &Expr) -> Option<i64> {
 }
 
 /// The `(` that encloses token `i`.
-fn enclosing_paren(cx: &RuleContext, i: usize) -> Option<usize> {
+pub(super) fn enclosing_paren(cx: &RuleContext, i: usize) -> Option<usize> {
     let t = cx.tokens;
     let mut depth = 0usize;
     for j in (0..i).rev() {
@@ -67,7 +67,12 @@ fn enclosing_paren(cx: &RuleContext, i: usize) -> Option<usize> {
 }
 
 /// Whether a call's parentheses hold a top-level keyword argument.
-fn has_keyword_argument(cx: &RuleContext, open: usize, close: usize) -> bool {
+pub(super) fn has_keyword_argument(
+    cx: &RuleContext,
+    open: usize,
+    close: usize,
+    words: &[&str],
+) -> bool {
     let t = cx.tokens;
     let mut depth = 0i32;
     (open + 1..close).any(|j| {
@@ -76,7 +81,7 @@ fn has_keyword_argument(cx: &RuleContext, open: usize, close: usize) -> bool {
             Token::RParen => depth -= 1,
             _ => {}
         }
-        depth == 0 && ["from", "for", "similar"].iter().any(|w| t.is_word(j, w))
+        depth == 0 && words.iter().any(|w| t.is_word(j, w))
     })
 }
 
@@ -219,7 +224,7 @@ impl Rule for SubstringFrom {
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
-            if !has_keyword_argument(cx, open, close) {
+            if !has_keyword_argument(cx, open, close, &["from", "for", "similar"]) {
                 continue;
             }
             let start = t.ranges[*i].start;
