@@ -19,6 +19,7 @@ use crate::source::ByteRange;
 mod array_agg_order_by;
 mod array_type;
 mod backslash_literal;
+mod boolean_test;
 mod cast_types;
 mod dbt_dispatch;
 mod dbt_hooks;
@@ -257,6 +258,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(string_to_array::StringToArray::new()));
         rules.push(Box::new(substring_from::SubstringFrom::new()));
         rules.push(Box::new(trim_from::TrimFrom::new()));
+        rules.push(Box::new(boolean_test::BooleanTest::new()));
         rules.extend(postgres_only::rules());
         rules
     })
