@@ -146,7 +146,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                     "Rewrites the json(b) set-returning functions used as FROM items as a lateral subquery over `TABLE(FLATTEN(input => j))` that names FLATTEN's columns as PostgreSQL named the function's: `jsonb_array_elements(j)` → `value`, `jsonb_array_elements_text(j)` → `value::varchar`, `jsonb_each(j)` → `key, value`, `jsonb_each_text(j)` → `key, value::varchar`, `jsonb_object_keys(j)` → `key` (column aliases such as `as e (item)` rename them). `WITH ORDINALITY` becomes `index + 1`; `left join lateral … on true` becomes `cross join lateral` over `flatten(…, outer => true)`. The same calls elsewhere (in a SELECT list) are reported as unconvertible.",
                     "Snowflake has none of these functions; FLATTEN expands a VARIANT array into one row per element (VALUE, 0-based INDEX) and an object into one row per entry (KEY, VALUE). Snowflake rejects an ON clause on an outer lateral join to a table function.",
                     "`cross join lateral jsonb_array_elements(source.metiers_json) as metier (metier_item)` becomes `cross join lateral (select value as metier_item from table(flatten(input => source.metiers_json))) as metier`.",
-                    "Fix for `jsonb_array_elements`, `jsonb_each` and `jsonb_object_keys`: the values are VARIANTs, as the jsonb values were, and an empty or NULL input gives no row in both systems (a scalar input is an error in PostgreSQL). Review for the `_text` forms: `value::varchar` returns strings without their quotes, as PostgreSQL does, but a nested object or array is written compactly (`{\"a\":1}` where PostgreSQL writes `{\"a\": 1}`), a number is printed from Snowflake's stored number (`1.50` can become `1.5`), and a JSON null may come back as the text 'null' where PostgreSQL gives SQL NULL (wrap in `STRIP_NULL_VALUE` if it matters). When only a table alias is given (`jsonb_array_elements(j) as e`), PostgreSQL lets the model use both `e` and `e.value`; the subquery defines the columns the model references. Not converted: calls in a SELECT list (move them to FROM), ON conditions other than `true`, RIGHT/FULL joins and FROM items without an alias.",
+                    "Fix for `jsonb_array_elements`, `jsonb_each` and `jsonb_object_keys`: the values are VARIANTs, as the jsonb values were, and an empty or NULL input gives no row in both systems (a scalar input is an error in PostgreSQL). Review for the `_text` forms: `value::varchar` returns strings without their quotes, as PostgreSQL does, but a nested object or array is written compactly (`{\"a\":1}` where PostgreSQL writes `{\"a\": 1}`), a number is printed from Snowflake's stored number (`1.50` can become `1.5`), and a JSON null may come back as the text 'null' where PostgreSQL gives SQL NULL (wrap in `STRIP_NULL_VALUE` if it matters). When only a table alias is given (`jsonb_array_elements(j) as e`), PostgreSQL lets the model use both `e` and `e.value`; the subquery defines the columns the model references. Without an alias the columns keep PostgreSQL's names `key` and `value`. Not converted: calls in a SELECT list (move them to FROM), ON conditions other than `true`, RIGHT/FULL joins and `jsonb_object_keys` without an alias.",
                     "https://docs.snowflake.com/en/sql-reference/functions/flatten ; https://docs.snowflake.com/en/sql-reference/constructs/join-lateral ; https://docs.snowflake.com/en/user-guide/semistructured-considerations ; https://www.postgresql.org/docs/current/functions-json.html",
                 ),
             ),
@@ -228,10 +228,15 @@ impl LateralFlatten {
         if open + 1 == close || t.next_sig(open) == Some(close) {
             return Err("it has no argument".into());
         }
-        let alias = item
-            .alias
-            .ok_or("the FROM item has no alias to name its column")?;
-        let alias_text = t.slice(alias).to_string();
+        // Without an alias, PostgreSQL names the column after the function,
+        // except for the json(b) functions, whose columns are named `key`
+        // and `value`.
+        let alias = match (item.alias, shape) {
+            (Some(a), _) => Some(a),
+            (None, Shape::JsonElement { .. } | Shape::JsonEntry { .. }) => None,
+            (None, _) => return Err("the FROM item has no alias to name its column".into()),
+        };
+        let alias_text = alias.map(|a| t.slice(a).to_string()).unwrap_or_default();
         let given: Vec<String> = item
             .columns
             .as_ref()
@@ -243,7 +248,7 @@ impl LateralFlatten {
                 return Err("its column aliases are Jinja".into());
             }
         }
-        if cx.touches_jinja(&t.ranges[alias]) {
+        if alias.is_some_and(|a| cx.touches_jinja(&t.ranges[a])) {
             return Err("its alias is Jinja".into());
         }
 
@@ -274,8 +279,8 @@ impl LateralFlatten {
                     Some(n) => columns.push((expr, n.clone())),
                     None => {
                         // PostgreSQL accepts both `e` and `e.value` here.
-                        let bare = bare_reference(cx, alias);
-                        let qualified = qualified_reference(cx, alias, "value");
+                        let bare = alias.is_some_and(|a| bare_reference(cx, a));
+                        let qualified = alias.is_some_and(|a| qualified_reference(cx, a, "value"));
                         if bare {
                             columns.push((expr.clone(), alias_text.clone()));
                         }
