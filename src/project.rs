@@ -38,6 +38,7 @@ pub struct ConvertOptions {
     pub report: PathBuf,
     pub jobs: Option<usize>,
     pub force: bool,
+    pub macros: crate::dbt::macros::MacroVariants,
 }
 
 /// The absolute, symlink-free form of a path that may not exist yet.
@@ -122,7 +123,7 @@ pub fn convert_project(opts: &ConvertOptions) -> Result<ProjectReport, Fatal> {
     let work = || -> Vec<Result<FileReport, Fatal>> {
         files
             .par_iter()
-            .map(|f| convert_file(&f.path, &f.rel, f.kind, &out))
+            .map(|f| convert_file(&f.path, &f.rel, f.kind, &out, opts.macros))
             .collect()
     };
     let results = match opts.jobs {
@@ -147,7 +148,13 @@ pub fn convert_project(opts: &ConvertOptions) -> Result<ProjectReport, Fatal> {
 
 const BOM: &str = "\u{feff}";
 
-fn convert_file(path: &Path, rel: &str, kind: FileKind, out: &Path) -> Result<FileReport, Fatal> {
+fn convert_file(
+    path: &Path,
+    rel: &str,
+    kind: FileKind,
+    out: &Path,
+    macros: crate::dbt::macros::MacroVariants,
+) -> Result<FileReport, Fatal> {
     let target = out.join(rel);
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -187,7 +194,13 @@ fn convert_file(path: &Path, rel: &str, kind: FileKind, out: &Path) -> Result<Fi
     // reported as an error and copied unchanged.
     let conversion = match std::panic::catch_unwind(|| match kind {
         FileKind::Dbt(dbt) => crate::dbt::yaml::convert_yaml(dbt, body),
-        _ => convert_text(body),
+        _ => {
+            let mut c = convert_text(body);
+            if macros == crate::dbt::macros::MacroVariants::AddSnowflakeVariants {
+                crate::dbt::macros::add_snowflake_variants(body, &mut c);
+            }
+            c
+        }
     }) {
         Ok(c) => c,
         Err(_) => {

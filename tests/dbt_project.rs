@@ -20,6 +20,10 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Converts a fixture project with the binary; returns the report.
 fn convert(name: &str, dir: &Path) -> Report {
+    convert_with(name, dir, &[])
+}
+
+fn convert_with(name: &str, dir: &Path, extra: &[&str]) -> Report {
     let out = dir.join("out");
     let report = dir.join("report");
     let status = Command::new(env!("CARGO_BIN_EXE_pg2sf"))
@@ -27,6 +31,7 @@ fn convert(name: &str, dir: &Path) -> Report {
         .arg(&out)
         .arg("--report")
         .arg(&report)
+        .args(extra)
         .env("NO_COLOR", "1")
         .output()
         .expect("the pg2sf binary runs");
@@ -229,4 +234,35 @@ fn jinja_is_byte_identical_except_removed_config_arguments() {
             }
         }
     }
+}
+
+#[test]
+fn add_snowflake_variants_writes_a_converted_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = convert_with("dbt", dir.path(), &["--macros", "add-snowflake-variants"]);
+    let file = report
+        .files
+        .iter()
+        .find(|f| f.path == "macros/epoch_seconds.sql")
+        .unwrap();
+    let source = file.before();
+    let output = file.after();
+    // The file as it was, then the twin: the postgres__ macro converted,
+    // under its snowflake__ name.
+    let plain = convert_text(source).output;
+    let converted = &plain[plain.find("{% macro postgres__").unwrap()..];
+    let twin = converted.replacen("postgres__epoch_seconds", "snowflake__epoch_seconds", 1);
+    assert_eq!(
+        output,
+        format!("{}\n\n{twin}", source.trim_end_matches('\n'))
+    );
+    assert!(file
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "PG704" && d.fixed && d.message.contains("snowflake__epoch_seconds")));
+    let original = &source[source.find("{% macro postgres__").unwrap()..];
+    assert_ne!(
+        original, converted,
+        "the fixture's macro has something to convert"
+    );
 }

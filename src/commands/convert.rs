@@ -26,6 +26,11 @@ pub struct ConvertArgs {
     /// Write into non-empty output and report folders.
     #[arg(long)]
     pub force: bool,
+    /// Dispatched macros with only a `postgres__` variant: `keep` converts
+    /// and reports them; `add-snowflake-variants` keeps them and writes a
+    /// converted `snowflake__` twin beside each.
+    #[arg(long, value_enum, default_value = "keep")]
+    pub macros: crate::dbt::macros::MacroVariants,
 }
 
 pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
@@ -44,6 +49,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
         report: report_dir.clone(),
         jobs: args.jobs,
         force: args.force,
+        macros: args.macros,
     })?;
     let pages = report::Report::from_project(&result);
     write_atomic(&report_dir.join("report.json"), pages.to_json().as_bytes())?;

@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod hooks;
+pub mod macros;
 pub mod yaml;
 
 use crate::edits::Edit;
