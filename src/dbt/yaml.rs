@@ -270,7 +270,7 @@ pub fn convert_yaml(kind: DbtFile, text: &str) -> Conversion {
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
         let at = e.location().map_or(0, |l| l.index().min(text.len()));
         let found = Found::new(
-            "E001",
+            "E006",
             Category::Error,
             format!("not valid YAML: {e}"),
             at..at,
@@ -369,8 +369,33 @@ fn is_hook_key(key: &str) -> bool {
     )
 }
 
+/// A flow mapping (`config: {indexes: […]}`) is not taken apart: what it
+/// holds that would be removed or converted in block style is reported.
+fn flow_check(text: &str, e: &Entry, out: &mut Vec<Found>) {
+    let value = &text[e.value.clone()];
+    if !value.starts_with('{') {
+        return;
+    }
+    for (needle, code) in [
+        ("indexes", "PG701"),
+        ("unlogged", "PG702"),
+        ("hook", "PG703"),
+    ] {
+        if let Some(at) = value.find(needle) {
+            let start = e.value.start + at;
+            out.push(Found::new(
+                code,
+                Category::Unconvertible,
+                format!("`{needle}` in a flow mapping (`{{…}}`) is left as written: pg2sf edits block-style YAML only; rewrite it as a block mapping or remove it by hand"),
+                start..start + needle.len(),
+            ));
+        }
+    }
+}
+
 fn project_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     for (i, e) in all.iter().enumerate() {
+        flow_check(text, e, out);
         match e.key.as_str() {
             "+indexes" => push_removal(text, all, i, "PG701", Category::Review, INDEXES, out),
             "+unlogged" => push_removal(text, all, i, "PG702", Category::Fix, UNLOGGED, out),
@@ -382,6 +407,9 @@ fn project_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
 
 fn properties_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
     for (i, e) in all.iter().enumerate() {
+        if e.key == "config" {
+            flow_check(text, e, out);
+        }
         let in_config = e.path.last().is_some_and(|p| p == "config");
         match e.key.as_str() {
             "indexes" if in_config => {
@@ -667,5 +695,50 @@ mod tests {
             &text[idx.block.clone()],
             "      indexes:\n        - columns: [id]\n"
         );
+    }
+
+    fn convert(kind: DbtFile, text: &str) -> (String, Vec<String>) {
+        let c = convert_yaml(kind, text);
+        let codes = c
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}{}", d.line, d.code, if d.fixed { "*" } else { "" }))
+            .collect();
+        (c.output, codes)
+    }
+
+    #[test]
+    fn removals_keep_comments_and_siblings() {
+        let text = "models:\n  - name: a\n    config:\n      materialized: table  # why\n      indexes:\n        - columns: [id]\n      # kept\n      unlogged: true\n";
+        let (out, codes) = convert(DbtFile::Properties, text);
+        assert_eq!(
+            out,
+            "models:\n  - name: a\n    config:\n      materialized: table  # why\n      # kept\n"
+        );
+        assert_eq!(codes, vec!["5:PG701*", "8:PG702*"]);
+    }
+
+    #[test]
+    fn an_emptied_config_goes_with_its_only_key() {
+        let text = "models:\n  - name: a\n    config:\n      unlogged: true\n    columns: []\n";
+        let (out, _) = convert(DbtFile::Properties, text);
+        assert_eq!(out, "models:\n  - name: a\n    columns: []\n");
+    }
+
+    #[test]
+    fn flow_mappings_are_reported_not_edited() {
+        let text =
+            "models:\n  - name: a\n    config: {materialized: table, indexes: [{columns: [id]}]}\n";
+        let (out, codes) = convert(DbtFile::Properties, text);
+        assert_eq!(out, text);
+        assert_eq!(codes, vec!["3:PG701"]);
+    }
+
+    #[test]
+    fn invalid_yaml_is_an_error_and_copied() {
+        let text = "models: [\n";
+        let c = convert_yaml(DbtFile::Properties, text);
+        assert_eq!(c.status, Status::Error);
+        assert_eq!(c.output, text);
     }
 }
