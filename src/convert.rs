@@ -7,7 +7,7 @@ use crate::edits::{self, Edit};
 use crate::jinja::{self, JinjaRegion};
 use crate::mask::{self, FragmentKind, MaskedFile};
 use crate::parse;
-use crate::rules::{self, Category, Finding, RuleContext, Style};
+use crate::rules::{self, Category, Finding, RuleContext, Settings, Style};
 use crate::source::{ByteRange, LineIndex};
 
 /// Rule passes over a file before giving up on reaching a fixed point.
@@ -91,6 +91,15 @@ pub fn convert_text(original: &str) -> Conversion {
 /// accepts; it sees each finding placed in the original text. A rewrite it
 /// refuses is reported as not `fixed`, and the construct stays as written.
 pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) -> Conversion {
+    convert_text_with_settings(original, &Settings::default(), apply)
+}
+
+/// [`convert_text_with`] under the user's [`Settings`].
+pub fn convert_text_with_settings(
+    original: &str,
+    settings: &Settings,
+    apply: &dyn Fn(&Diagnostic) -> bool,
+) -> Conversion {
     let lines = LineIndex::new(original);
     let place = |code: &str, category: Category, message: String, range: ByteRange, fixed: bool| {
         let (line, column) = lines.line_col(original, range.start);
@@ -117,7 +126,7 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
     let mut converged = false;
     let mut last: Option<Analysis> = None;
     for pass in 0..MAX_PASSES {
-        let analysis = match analyze(&text) {
+        let analysis = match analyze(&text, settings) {
             Ok(a) => a,
             Err(e) => {
                 let range = to_original(e.range.clone(), &history);
@@ -191,7 +200,7 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
     }
     let last = match last {
         Some(a) => a,
-        None => match analyze(&text) {
+        None => match analyze(&text, settings) {
             Ok(a) => a,
             Err(e) => {
                 let range = to_original(e.range.clone(), &history);
@@ -269,6 +278,15 @@ pub fn convert_text_with(original: &str, apply: &dyn Fn(&Diagnostic) -> bool) ->
             break;
         }
     }
+    // A construct a rule could not rewrite at first (a LIKE pattern in an
+    // E'…' literal) may become rewritable once another rule has rewritten
+    // its surroundings; the later rewrite supersedes the first report.
+    let rewritten_later: std::collections::HashSet<(String, usize)> = recorded
+        .iter()
+        .filter(|d| d.fixed)
+        .map(|d| (d.code.clone(), d.range.start))
+        .collect();
+    recorded.retain(|d| d.fixed || !rewritten_later.contains(&(d.code.clone(), d.range.start)));
     finish(original, text, recorded, fixes)
 }
 
@@ -345,7 +363,7 @@ struct Analysis {
     parsed_variants: Vec<(String, bool)>,
 }
 
-fn analyze(text: &str) -> Result<Analysis, FileError> {
+fn analyze(text: &str, settings: &Settings) -> Result<Analysis, FileError> {
     let regions = jinja::scan(text).map_err(|e| FileError {
         code: "E003",
         message: e.message,
@@ -360,6 +378,7 @@ fn analyze(text: &str) -> Result<Analysis, FileError> {
             &file,
             index,
             &regions,
+            settings,
             &mut findings,
             &mut parsed_variants,
         )
@@ -414,6 +433,7 @@ fn analyze_fragment(
     file: &MaskedFile,
     index: usize,
     regions: &[JinjaRegion],
+    settings: &Settings,
     findings: &mut Vec<Finding>,
     parsed_variants: &mut Vec<(String, bool)>,
 ) -> Result<(), parse::ParseError> {
@@ -443,7 +463,14 @@ fn analyze_fragment(
         let mut failed = None;
         for branch in branches {
             let v = mask::variant(file, index, branch, blank_standalone);
-            match parse_and_check(original, &v, fragment, regions, &mut attempt_findings) {
+            match parse_and_check(
+                original,
+                &v,
+                fragment,
+                regions,
+                settings,
+                &mut attempt_findings,
+            ) {
                 Ok(text) => attempt_texts.push((text, is_model)),
                 Err(e) => {
                     failed = Some(e);
@@ -479,6 +506,7 @@ fn analyze_fragment(
         statements: &[],
         jinja: regions,
         style: Style::detect(&tokens),
+        settings: *settings,
     };
     for rule in rules::registry() {
         rule.check_tokens(&cx, findings);
@@ -504,11 +532,12 @@ fn parse_and_check(
     v: &mask::Variant,
     fragment: &mask::Fragment,
     regions: &[JinjaRegion],
+    settings: &Settings,
     findings: &mut Vec<Finding>,
 ) -> Result<String, parse::ParseError> {
     let error = match parse::parse_postgres(&v.text) {
         Ok(parsed) => {
-            run_rules(original, &v.text, &parsed, regions, findings);
+            run_rules(original, &v.text, &parsed, regions, settings, findings);
             return Ok(v.text.clone());
         }
         Err(e) => e,
@@ -516,7 +545,7 @@ fn parse_and_check(
     if fragment.kind != FragmentKind::Model {
         if let Some(text) = mask::as_select_expression(v, fragment.range.start) {
             if let Ok(parsed) = parse::parse_postgres(&text) {
-                run_rules(original, &text, &parsed, regions, findings);
+                run_rules(original, &text, &parsed, regions, settings, findings);
                 return Ok(text);
             }
         }
@@ -529,6 +558,7 @@ fn run_rules(
     text: &str,
     parsed: &parse::Parsed,
     regions: &[JinjaRegion],
+    settings: &Settings,
     out: &mut Vec<Finding>,
 ) {
     let cx = RuleContext {
@@ -538,6 +568,7 @@ fn run_rules(
         statements: &parsed.statements,
         jinja: regions,
         style: Style::detect(&parsed.tokens),
+        settings: *settings,
     };
     out.extend(rules::run(&cx));
 }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::convert::{convert_text, Diagnostic, Status};
+use crate::convert::{convert_text_with_settings, Diagnostic, Status};
 use crate::discover::{discover, FileKind};
-use crate::rules::Category;
+use crate::rules::{Category, Settings};
 
 /// A usage or I/O problem that stops the run (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,7 @@ pub struct ConvertOptions {
     pub jobs: Option<usize>,
     pub force: bool,
     pub macros: crate::dbt::macros::MacroVariants,
+    pub settings: Settings,
 }
 
 /// The absolute, symlink-free form of a path that may not exist yet.
@@ -123,7 +124,7 @@ pub fn convert_project(opts: &ConvertOptions) -> Result<ProjectReport, Fatal> {
     let work = || -> Vec<Result<FileReport, Fatal>> {
         files
             .par_iter()
-            .map(|f| convert_file(&f.path, &f.rel, f.kind, &out, opts.macros))
+            .map(|f| convert_file(&f.path, &f.rel, f.kind, &out, &opts.settings, opts.macros))
             .collect()
     };
     let results = match opts.jobs {
@@ -153,6 +154,7 @@ fn convert_file(
     rel: &str,
     kind: FileKind,
     out: &Path,
+    settings: &Settings,
     macros: crate::dbt::macros::MacroVariants,
 ) -> Result<FileReport, Fatal> {
     let target = out.join(rel);
@@ -195,7 +197,7 @@ fn convert_file(
     let conversion = match std::panic::catch_unwind(|| match kind {
         FileKind::Dbt(dbt) => crate::dbt::yaml::convert_yaml(dbt, body),
         _ => {
-            let mut c = convert_text(body);
+            let mut c = convert_text_with_settings(body, settings, &|_| true);
             if macros == crate::dbt::macros::MacroVariants::AddSnowflakeVariants {
                 crate::dbt::macros::add_snowflake_variants(body, &mut c);
             }

@@ -9,6 +9,7 @@ use super::{emit, exit_code, Fatal};
 use crate::convert::Status;
 use crate::project::{convert_project, write_atomic, ConvertOptions};
 use crate::report;
+use crate::rules::{IdentifierCase, Settings};
 
 #[derive(Args)]
 pub struct ConvertArgs {
@@ -31,6 +32,11 @@ pub struct ConvertArgs {
     /// converted `snowflake__` twin beside each.
     #[arg(long, value_enum, default_value = "keep")]
     pub macros: crate::dbt::macros::MacroVariants,
+    /// Quoted identifiers: `fold` unquotes lower-case names (`"user_id"` →
+    /// `user_id`) and upper-cases Snowflake-reserved ones, flagging mixed-case
+    /// names; `upper` upper-cases every quoted name; `preserve` leaves them.
+    #[arg(long, value_name = "fold|upper|preserve", default_value = "fold")]
+    pub identifier_case: IdentifierCase,
 }
 
 pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
@@ -50,6 +56,9 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
         jobs: args.jobs,
         force: args.force,
         macros: args.macros,
+        settings: Settings {
+            identifier_case: args.identifier_case,
+        },
     })?;
     let pages = report::Report::from_project(&result);
     write_atomic(&report_dir.join("report.json"), pages.to_json().as_bytes())?;

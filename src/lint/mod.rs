@@ -10,7 +10,7 @@ pub mod settings;
 
 use serde::Serialize;
 
-use crate::convert::{convert_text, convert_text_with, Conversion, Diagnostic, Status};
+use crate::convert::{convert_text_with_settings, Conversion, Diagnostic, Status};
 use crate::rules::Category;
 use crate::source::{ByteRange, LineIndex};
 use noqa::Noqa;
@@ -126,7 +126,9 @@ pub fn check_text(text: &str, selection: &Selection) -> Vec<LintFinding> {
     if noqa.file_exempt() {
         return vec![];
     }
-    let Some(conversion) = guarded(|| convert_text(text)) else {
+    let Some(conversion) =
+        guarded(|| convert_text_with_settings(text, &selection.rule_settings(), &|_| true))
+    else {
         return vec![file_error(
             "E005",
             "internal error while checking this file (a pg2sf bug; please report it)".to_string(),
@@ -205,7 +207,9 @@ pub fn fix_text(text: &str, selection: &Selection, unsafe_fixes: bool) -> Fixed 
         };
         safe_enough && selection.selects(&d.code) && !noqa.suppresses(&d.code, d.line, d.end_line)
     };
-    let Some(conversion) = guarded(|| convert_text_with(text, &wanted)) else {
+    let Some(conversion) =
+        guarded(|| convert_text_with_settings(text, &selection.rule_settings(), &wanted))
+    else {
         return unchanged;
     };
     if conversion.status == Status::Error || conversion.output == text {

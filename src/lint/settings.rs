@@ -5,7 +5,7 @@
 //! select = ["PG", "E"]             # codes or prefixes; default: every rule
 //! ignore = ["PG9"]
 //! exclude = ["legacy/**", "scratch_*.sql"]
-//! identifier-case = "preserve"     # accepted; no effect yet
+//! identifier-case = "preserve"     # fold (default), upper or preserve
 //!
 //! [per-file-ignores]
 //! "models/staging/**" = ["PG301"]
@@ -24,6 +24,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::project::Fatal;
+pub use crate::rules::IdentifierCase;
 
 pub const CONFIG_FILE: &str = "pg2sf.toml";
 
@@ -59,17 +60,6 @@ struct ConfigFile {
     exclude: Option<Vec<String>>,
     identifier_case: Option<IdentifierCase>,
     jinja: Option<toml::Table>,
-}
-
-/// How new identifiers are written (accepted for forward compatibility; no
-/// rule writes identifiers yet).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum IdentifierCase {
-    #[default]
-    Preserve,
-    Upper,
-    Lower,
 }
 
 /// A code or a code prefix (`PG3`, `PG301`, `E`), upper-cased.
@@ -269,6 +259,13 @@ pub struct Selection<'a> {
 }
 
 impl Selection<'_> {
+    /// What the rules may rewrite in this file.
+    pub fn rule_settings(&self) -> crate::rules::Settings {
+        crate::rules::Settings {
+            identifier_case: self.settings.identifier_case,
+        }
+    }
+
     pub fn selects(&self, code: &str) -> bool {
         self.settings.select.iter().any(|s| s.matches(code))
             && !self.settings.ignore.iter().any(|s| s.matches(code))

@@ -28,20 +28,26 @@ mod dbt_target_type;
 mod dbt_unlogged;
 mod dbt_yaml;
 mod distinct_on;
+mod dollar_tag;
+mod escape_string;
 mod filter_clause;
 mod function_renames;
 mod json_cast;
 mod json_operators;
 mod lateral_flatten;
 mod like_escape;
+mod non_ascii_identifier;
 mod numeric_scale;
 mod operand_types;
 mod postgres_only;
+mod quoted_identifier;
 mod regex_match;
+mod reserved_identifier;
 mod string_agg;
 mod string_to_array;
 mod substring_from;
 mod trim_from;
+mod unicode_string;
 
 /// What a finding means for the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -152,6 +158,42 @@ impl Style {
     }
 }
 
+/// How quoted identifiers are carried over to Snowflake, which resolves an
+/// unquoted name in upper case where PostgreSQL uses lower case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdentifierCase {
+    /// `"user_id"` → `user_id`, `"rows"` → `"ROWS"`; mixed-case names kept
+    /// and flagged.
+    #[default]
+    Fold,
+    /// Every quoted name becomes quoted upper case.
+    Upper,
+    /// Quoted names are left as written.
+    Preserve,
+}
+
+impl std::str::FromStr for IdentifierCase {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "fold" => Ok(IdentifierCase::Fold),
+            "upper" => Ok(IdentifierCase::Upper),
+            "preserve" => Ok(IdentifierCase::Preserve),
+            _ => Err(format!(
+                "unknown identifier case `{s}`; expected fold, upper or preserve"
+            )),
+        }
+    }
+}
+
+/// Choices of the user that change what the rules rewrite.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub identifier_case: IdentifierCase,
+}
+
 /// What a rule sees of one parsed variant of a fragment.
 pub struct RuleContext<'a> {
     /// The masked text; equal to the file outside Jinja.
@@ -162,6 +204,7 @@ pub struct RuleContext<'a> {
     pub statements: &'a [Statement],
     pub jinja: &'a [JinjaRegion],
     pub style: Style,
+    pub settings: Settings,
 }
 
 impl RuleContext<'_> {
@@ -247,6 +290,12 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(filter_clause::FilterClause::new()));
         rules.extend(function_renames::rules());
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
+        rules.push(Box::new(quoted_identifier::QuotedIdentifier::new()));
+        rules.push(Box::new(reserved_identifier::ReservedIdentifier::new()));
+        rules.push(Box::new(non_ascii_identifier::NonAsciiIdentifier::new()));
+        rules.push(Box::new(escape_string::EscapeString::new()));
+        rules.push(Box::new(dollar_tag::DollarTag::new()));
+        rules.push(Box::new(unicode_string::UnicodeString::new()));
         rules.push(Box::new(like_escape::LikeEscape::new()));
         rules.push(Box::new(dbt_indexes::DbtIndexes::new()));
         rules.push(Box::new(dbt_unlogged::DbtUnlogged::new()));
