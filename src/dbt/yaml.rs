@@ -426,11 +426,10 @@ fn properties_checks(text: &str, all: &[Entry], out: &mut Vec<Found>) {
             "quote"
                 if e.path
                     .last()
-                    .is_some_and(|p| p.ends_with("accepted_values")) =>
+                    .is_some_and(|p| p.ends_with("accepted_values"))
+                    && text[e.value.clone()].trim() == "false" =>
             {
-                if text[e.value.clone()].trim() == "false" {
-                    accepted_values_unquoted(text, all, i, out)
-                }
+                accepted_values_unquoted(text, all, i, out)
             }
             _ => {}
         }
