@@ -492,6 +492,16 @@ fn hook_scalars(text: &str, all: &[Entry], i: usize) -> Vec<(Scalar, Option<Byte
 }
 
 fn hook_checks(text: &str, all: &[Entry], i: usize, out: &mut Vec<Found>) {
+    let value = &text[all[i].value.clone()];
+    if value.starts_with(['|', '>']) {
+        out.push(Found::new(
+            "PG703",
+            Category::Review,
+            "a hook written as a block scalar is not read by pg2sf: check its SQL on Snowflake",
+            all[i].value.clone(),
+        ));
+        return;
+    }
     let scalars = hook_scalars(text, all, i);
     let count = scalars.len();
     for (s, item_line) in scalars {
@@ -739,5 +749,13 @@ mod tests {
         let c = convert_yaml(DbtFile::Properties, text);
         assert_eq!(c.status, Status::Error);
         assert_eq!(c.output, text);
+    }
+
+    #[test]
+    fn block_scalar_hooks_are_reported() {
+        let text = "models:\n  +post-hook: |\n    vacuum {{ this }}\n";
+        let (out, codes) = convert(DbtFile::Project, text);
+        assert_eq!(out, text);
+        assert_eq!(codes, vec!["2:PG703"]);
     }
 }
