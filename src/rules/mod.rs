@@ -16,7 +16,9 @@ use crate::jinja::JinjaRegion;
 use crate::parse::Tokens;
 use crate::source::ByteRange;
 
+mod any_all_array;
 mod array_agg_order_by;
+mod array_constructor;
 mod array_type;
 mod backslash_literal;
 mod boolean_test;
@@ -308,6 +310,8 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(substring_from::SubstringFrom::new()));
         rules.push(Box::new(trim_from::TrimFrom::new()));
         rules.push(Box::new(boolean_test::BooleanTest::new()));
+        rules.push(Box::new(any_all_array::AnyAllArray::new()));
+        rules.push(Box::new(array_constructor::ArrayConstructor::new()));
         rules.extend(postgres_only::rules());
         rules
     })
