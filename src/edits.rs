@@ -45,14 +45,22 @@ pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<bool>) {
         let fix = fixes[i];
         if fix.is_empty()
             || fix.iter().any(|e| {
-                e.range.end > text.len()
+                e.range.start > e.range.end
+                    || e.range.end > text.len()
                     || !text.is_char_boundary(e.range.start)
                     || !text.is_char_boundary(e.range.end)
             })
         {
             continue;
         }
-        if !fix.iter().any(|e| clashes(&taken, &e.range)) {
+        // A fix whose own edits overlap (a rule's bug) cannot be applied
+        // either: the text between them would be written twice or not at all.
+        let self_overlap = fix.iter().enumerate().any(|(k, e)| {
+            fix[..k]
+                .iter()
+                .any(|earlier| overlaps(&earlier.range, &e.range))
+        });
+        if !self_overlap && !fix.iter().any(|e| clashes(&taken, &e.range)) {
             for e in fix.iter() {
                 taken.insert((e.range.start, e.range.end), e);
             }
