@@ -1,0 +1,1 @@
+select order_id::integer, quantity::bigint from orders

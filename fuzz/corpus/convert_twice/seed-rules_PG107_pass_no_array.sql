@@ -1,0 +1,2 @@
+select tags::text as tags, array_construct('a') as a
+from t

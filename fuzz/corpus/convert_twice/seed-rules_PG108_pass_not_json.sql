@@ -1,0 +1,2 @@
+select payload::text as payload, parse_json(raw) as raw
+from t

@@ -1,0 +1,2 @@
+select a - 1 as x, b > 2 as y, payload['a'] as z
+from t

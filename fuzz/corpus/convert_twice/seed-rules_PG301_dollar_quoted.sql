@@ -1,0 +1,2 @@
+select sku ~ $$^\d+-[a-z]$$ as ok, sku ~ $$\y\d$$ as bad
+from products

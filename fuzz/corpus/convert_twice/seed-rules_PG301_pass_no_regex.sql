@@ -1,0 +1,2 @@
+select name like 'a%' as a, ~ flags as inverted, name ~~ 'b%' as b
+from t

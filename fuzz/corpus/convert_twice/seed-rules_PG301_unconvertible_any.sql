@@ -1,0 +1,3 @@
+select *
+from pages
+where url ~* any(array['^/admin', '^/internal'])

@@ -1,0 +1,4 @@
+select
+    flag = x ~ 'b' as eq,
+    x ~ '^' || prefix as concat_right
+from t

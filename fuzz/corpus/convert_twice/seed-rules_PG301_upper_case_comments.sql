@@ -1,0 +1,5 @@
+SELECT ID
+FROM ORDERS
+WHERE STATUS /* not returns */ !~ '^return' -- trailing
+  AND NOTE
+      ~* 'urgent'

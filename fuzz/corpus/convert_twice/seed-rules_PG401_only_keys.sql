@@ -1,0 +1,1 @@
+select * from (select distinct on (a) a, b from t order by a) s

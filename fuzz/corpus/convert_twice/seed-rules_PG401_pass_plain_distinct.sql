@@ -1,0 +1,1 @@
+select distinct id, name from t order by id

@@ -1,0 +1,3 @@
+select distinct on (id) id, v from a
+union all
+select id, v from b

@@ -1,0 +1,4 @@
+select distinct on (id) id, v from a
+union all
+select id, v from b
+order by id, v

@@ -1,0 +1,1 @@
+select * from products where sku like 'A\_%' or note = 'it''s a \d'

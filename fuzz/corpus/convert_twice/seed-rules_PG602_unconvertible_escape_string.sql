@@ -1,0 +1,3 @@
+select *
+from {{ ref('codes') }}
+where code like E'A\\_%'

@@ -1,0 +1,2 @@
+select array_position(statuses, 'closed') as closed_at_step
+from {{ ref('tickets') }}

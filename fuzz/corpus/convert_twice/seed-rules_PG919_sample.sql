@@ -1,0 +1,3 @@
+select *
+from {{ ref('events') }}
+where random() < 0.1

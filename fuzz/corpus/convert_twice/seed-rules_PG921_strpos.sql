@@ -1,0 +1,2 @@
+select substr(email, strpos(email, '@') + 1) as domain
+from {{ ref('users') }}

@@ -1,0 +1,2 @@
+select btrim(siret, ' -') as siret
+from {{ ref('structures') }}

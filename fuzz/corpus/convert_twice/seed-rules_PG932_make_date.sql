@@ -1,0 +1,2 @@
+select make_date(annee, mois, 1) as first_day
+from {{ ref('stats_mensuelles') }}

@@ -1,0 +1,2 @@
+select *, clock_timestamp() as loaded_at
+from {{ ref('events') }}

@@ -1,0 +1,2 @@
+select gen_random_uuid() as id, *
+from {{ ref('events') }}

@@ -1,0 +1,2 @@
+select lower(unaccent(commune)) as commune_key
+from {{ ref('communes') }}

@@ -1,0 +1,2 @@
+select div(duree_minutes, 60) as hours
+from {{ ref('sessions') }}

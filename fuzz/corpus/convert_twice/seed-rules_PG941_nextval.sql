@@ -1,0 +1,2 @@
+select nextval('order_seq') as order_number, *
+from {{ ref('orders') }}

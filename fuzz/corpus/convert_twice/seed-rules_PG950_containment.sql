@@ -1,0 +1,4 @@
+select *
+from {{ ref('services') }}
+where thematiques @> array['sante']
+   or profils <@ array['jeunes', 'seniors']

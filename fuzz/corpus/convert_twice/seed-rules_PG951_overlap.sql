@@ -1,0 +1,3 @@
+select *
+from {{ ref('services') }}
+where thematiques && array['logement', 'alimentation']

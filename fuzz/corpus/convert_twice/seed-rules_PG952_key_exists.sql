@@ -1,0 +1,4 @@
+select *
+from {{ ref('events') }}
+where payload ? 'email'
+   or payload ?| array['phone', 'mobile']

@@ -1,0 +1,2 @@
+select payload #- '{meta,token}' as payload
+from {{ ref('events') }}

@@ -1,0 +1,2 @@
+select capital * (1 + rate) ^ years as value
+from {{ ref('loans') }}

@@ -1,0 +1,2 @@
+select |/ variance as stddev, @ delta as abs_delta
+from {{ ref('stats') }}

@@ -1,0 +1,2 @@
+select price::money as price
+from {{ ref('products') }}

@@ -1,0 +1,2 @@
+select md5(email::bytea) as email_hash
+from {{ ref('users') }}

@@ -1,0 +1,2 @@
+select external_id::uuid as external_id
+from {{ ref('accounts') }}

@@ -1,0 +1,3 @@
+select *
+from {{ ref('users') }}
+where email::citext = {{ var('admin_email') }}

@@ -1,0 +1,1 @@
+select 'public.orders'::regclass::oid as table_oid

@@ -1,0 +1,2 @@
+select id::serial as id
+from {{ ref('orders') }}

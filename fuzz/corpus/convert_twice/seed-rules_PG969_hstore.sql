@@ -1,0 +1,2 @@
+select attributes::hstore as attrs, code::bpchar as code, t::time with time zone as tz
+from {{ ref('items') }}

@@ -1,0 +1,2 @@
+select replace(label, E'\n', ' ') as label
+from {{ ref('offres') }}

@@ -1,0 +1,1 @@
+select U&'caf\00e9' as word

@@ -1,0 +1,3 @@
+select id, label
+into tmp_offres
+from {{ ref('offres') }}

@@ -1,0 +1,4 @@
+select *
+from {{ ref('events') }}
+order by created_at
+limit all offset 10
