@@ -29,9 +29,16 @@ fuzz_target!(|text: &str| {
         assert_eq!(first.output, text);
         return;
     }
-    assert_eq!(jinja_texts(text), jinja_texts(&first.output), "Jinja changed");
+    assert_eq!(
+        jinja_texts(text),
+        jinja_texts(&first.output),
+        "Jinja changed"
+    );
     let second = convert_text(&first.output);
-    assert_eq!(second.output, first.output, "a second conversion changed the output");
+    assert_eq!(
+        second.output, first.output,
+        "a second conversion changed the output"
+    );
     assert!(
         second.diagnostics.iter().all(|d| !d.fixed),
         "a second conversion rewrote something"
