@@ -1,0 +1,2 @@
+create table imports (id integer, "rows" integer, "order" integer);
+insert into imports values (1, 10, 2), (2, null, 1), (3, 0, null);

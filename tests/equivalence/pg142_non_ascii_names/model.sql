@@ -1,0 +1,3 @@
+select Code_Région, sum(montant) as total_réglé
+from paiements
+group by code_région
