@@ -80,12 +80,14 @@ fn text_of(html: &str) -> String {
     unescape(&text)
 }
 
+/// The files the page lists: SQL and dbt YAML files (kinds other than
+/// `copied`), and any file in error.
 fn sql_files(json: &Value) -> Vec<&Value> {
     json["files"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["kind"] == "sql" || f["status"] == "error")
+        .filter(|f| f["kind"] != "copied" || f["status"] == "error")
         .collect()
 }
 

@@ -70,7 +70,7 @@ async function startChromium() {
 
 function readReport(dir) {
   const json = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
-  const models = json.files.filter((f) => f.kind === "sql" || f.status === "error");
+  const models = json.files.filter((f) => f.kind !== "copied" || f.status === "error");
   return { json, models, url: pathToFileURL(resolve(dir, "index.html")).href };
 }
 
