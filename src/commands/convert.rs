@@ -74,3 +74,36 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
         .any(|f| matches!(f.status, Status::Unconvertible | Status::Error));
     Ok(exit_code(failed))
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::ConvertArgs;
+    use crate::rules::IdentifierCase;
+
+    #[derive(Parser)]
+    struct Command {
+        #[command(flatten)]
+        args: ConvertArgs,
+    }
+
+    fn identifier_case(extra: &[&str]) -> Result<IdentifierCase, clap::Error> {
+        let argv = ["pg2sf", "src", "--out", "dst"].iter().chain(extra);
+        Command::try_parse_from(argv).map(|c| c.args.identifier_case)
+    }
+
+    #[test]
+    fn identifier_case_defaults_to_fold() {
+        assert_eq!(identifier_case(&[]).unwrap(), IdentifierCase::Fold);
+        assert_eq!(
+            identifier_case(&["--identifier-case", "upper"]).unwrap(),
+            IdentifierCase::Upper
+        );
+        assert_eq!(
+            identifier_case(&["--identifier-case=preserve"]).unwrap(),
+            IdentifierCase::Preserve
+        );
+        assert!(identifier_case(&["--identifier-case", "lower"]).is_err());
+    }
+}

@@ -67,7 +67,7 @@ impl Rule for QuotedIdentifier {
                 .tokens
                 .next_sig(i)
                 .is_some_and(|n| matches!(cx.tokens.token(n), Token::LParen));
-            if is_call && mode == IdentifierCase::Fold {
+            if is_call {
                 // Whether it names a built-in (then the quotes must go, and
                 // a rule may have to convert the call) or a user function
                 // created with this exact name is for a person to say.
