@@ -19,6 +19,7 @@ use crate::source::ByteRange;
 mod any_all_array;
 mod array_agg_order_by;
 mod array_constructor;
+mod array_subscript;
 mod array_type;
 mod backslash_literal;
 mod boolean_test;
@@ -312,6 +313,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(boolean_test::BooleanTest::new()));
         rules.push(Box::new(any_all_array::AnyAllArray::new()));
         rules.push(Box::new(array_constructor::ArrayConstructor::new()));
+        rules.push(Box::new(array_subscript::ArraySubscript::new()));
         rules.extend(postgres_only::rules());
         rules
     })
