@@ -35,6 +35,7 @@ mod dollar_tag;
 mod escape_string;
 mod filter_clause;
 mod function_renames;
+mod integer_division;
 mod json_cast;
 mod json_operators;
 mod lateral_flatten;
@@ -314,6 +315,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(any_all_array::AnyAllArray::new()));
         rules.push(Box::new(array_constructor::ArrayConstructor::new()));
         rules.push(Box::new(array_subscript::ArraySubscript::new()));
+        rules.push(Box::new(integer_division::IntegerDivision::new()));
         rules.extend(postgres_only::rules());
         rules
     })
