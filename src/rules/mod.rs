@@ -40,6 +40,7 @@ mod json_cast;
 mod json_operators;
 mod lateral_flatten;
 mod like_escape;
+mod math_functions;
 mod non_ascii_identifier;
 mod numeric_scale;
 mod operand_types;
@@ -316,6 +317,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(array_constructor::ArrayConstructor::new()));
         rules.push(Box::new(array_subscript::ArraySubscript::new()));
         rules.push(Box::new(integer_division::IntegerDivision::new()));
+        rules.extend(math_functions::rules());
         rules.extend(postgres_only::rules());
         rules
     })
