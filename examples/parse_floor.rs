@@ -1,0 +1,47 @@
+//! The floor for `pg2sf convert`: sqlparser's bare parse of the same masked
+//! text, on one thread. `scripts/bench` compares convert's time with this.
+//!
+//!     cargo run --release --example parse_floor -- DIR [DIR…]
+
+use std::path::Path;
+use std::time::Instant;
+
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::parser::Parser;
+
+fn main() {
+    let mut texts = Vec::new();
+    for dir in std::env::args().skip(1) {
+        for entry in walkdir::WalkDir::new(Path::new(&dir)).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    // The same masked text convert parses (the model fragment).
+                    let masked = match pg2sf::jinja::scan(&text) {
+                        Ok(regions) => pg2sf::mask::mask_file(&text, &regions).masked,
+                        Err(_) => text,
+                    };
+                    texts.push(masked);
+                }
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dialect = PostgreSqlDialect {};
+    let start = Instant::now();
+    let mut parsed = 0;
+    for text in &texts {
+        if Parser::parse_sql(&dialect, text).is_ok() {
+            parsed += 1;
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "parse floor: {} files ({parsed} parsed), {:.2} MB in {:.3} s: {:.2} MB/s, {:.0} files/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        seconds,
+        bytes as f64 / 1e6 / seconds,
+        texts.len() as f64 / seconds
+    );
+}
