@@ -105,6 +105,121 @@ def load_case(folder: Path) -> Case:
     return case
 
 
+# ---------------------------------------------------------------- dbt Jinja
+
+
+class UnsupportedJinja(Exception):
+    """The model holds Jinja the harness does not render (README.md, "dbt Jinja")."""
+
+
+JINJA_OPENERS = ("{{", "{%", "{#")
+TARGET_TYPE_TEST = re.compile(r"""target\.type\s*(==|!=)\s*(['"])([A-Za-z0-9_]+)\2""")
+SUPPORTED_JINJA = "only {{ config(...) }} and {% if/elif target.type ==/!= '...' %} ... {% else %} ... {% endif %} are rendered"
+
+
+def skip_jinja_string(text: str, i: int) -> int:
+    """The index after the Jinja string literal that starts at text[i] (a quote)."""
+    quote, i = text[i], i + 1
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+        elif text[i] == quote:
+            return i + 1
+        else:
+            i += 1
+    raise UnsupportedJinja("unterminated string in a Jinja expression")
+
+
+def end_of_config_call(text: str, start: int, where: str) -> int:
+    """The index after the `}}` that closes `{{ config(...) }}` opened at text[start].
+    Strings are skipped whole: a hook such as "analyze {{ this }}" holds braces of its own."""
+    call = re.compile(r"\{\{\s*config\s*\(").match(text, start)
+    if not call:
+        snippet = text[start:start + 40].split("\n")[0]
+        raise UnsupportedJinja(f"{where}: `{snippet}`: {SUPPORTED_JINJA}")
+    depth, i = 1, call.end()
+    while i < len(text) and depth:
+        c = text[i]
+        if c in "'\"":
+            i = skip_jinja_string(text, i)
+            continue
+        depth += c in "([{"
+        depth -= c in ")]}"
+        i += 1
+    close = re.compile(r"\s*\}\}").match(text, i)
+    if depth or not close:
+        raise UnsupportedJinja(f"{where}: `{{{{ config(` is not closed by `) }}}}`")
+    return close.end()
+
+
+@dataclass
+class IfBlock:
+    """An open `{% if %}`: whether one of its branches was taken, and whether the current one is."""
+
+    taken: bool
+    keep: bool
+    after_else: bool = False
+
+
+def render_dbt_jinja(text: str, target_type: str, source: str) -> str:
+    """Renders a model as dbt would for a target of this type, for the only Jinja the suite
+    supports: `{{ config(...) }}` renders to nothing (dbt records the config; the query does
+    not contain it), and `{% if target.type == '...' %}` keeps the branch the target takes.
+    Anything else raises UnsupportedJinja: guessing what a macro or `ref` renders would make
+    the comparison meaningless."""
+    out: list[str] = []
+    blocks: list[IfBlock] = []
+    pos = 0
+    while True:
+        found = [(at, opener) for opener in JINJA_OPENERS if (at := text.find(opener, pos)) >= 0]
+        kept = all(block.keep for block in blocks)
+        if not found:
+            if kept:
+                out.append(text[pos:])
+            break
+        start, opener = min(found)
+        if kept:
+            out.append(text[pos:start])
+        where = f"{source} line {text.count(chr(10), 0, start) + 1}"
+        if opener == "{#":
+            raise UnsupportedJinja(f"{where}: a Jinja comment: {SUPPORTED_JINJA}")
+        if opener == "{{":
+            pos = end_of_config_call(text, start, where)
+            continue
+        end = text.find("%}", start)
+        if end < 0:
+            raise UnsupportedJinja(f"{where}: `{{%` is not closed by `%}}`")
+        tag = text[start + 2:end].strip()
+        pos = end + 2
+        keyword, _, condition = tag.partition(" ")
+        if keyword in ("if", "elif"):
+            test = TARGET_TYPE_TEST.fullmatch(condition.strip())
+            if not test:
+                raise UnsupportedJinja(f"{where}: `{{% {tag} %}}`: {SUPPORTED_JINJA}")
+            holds = (test.group(3) == target_type) == (test.group(1) == "==")
+            if keyword == "if":
+                blocks.append(IfBlock(taken=holds, keep=holds))
+            elif not blocks or blocks[-1].after_else:
+                raise UnsupportedJinja(f"{where}: `{{% elif %}}` outside an if, or after its else")
+            else:
+                blocks[-1].keep = holds and not blocks[-1].taken
+                blocks[-1].taken = blocks[-1].taken or holds
+        elif tag == "else":
+            if not blocks or blocks[-1].after_else:
+                raise UnsupportedJinja(f"{where}: `{{% else %}}` outside an if, or a second one")
+            block = blocks[-1]
+            block.keep, block.taken, block.after_else = not block.taken, True, True
+        elif tag == "endif":
+            if not blocks:
+                raise UnsupportedJinja(f"{where}: `{{% endif %}}` without an if")
+            blocks.pop()
+        else:
+            raise UnsupportedJinja(f"{where}: `{{% {tag} %}}`: {SUPPORTED_JINJA}")
+    if blocks:
+        raise UnsupportedJinja(f"{source}: an `{{% if %}}` is not closed by `{{% endif %}}`")
+    return "".join(out)
+
+
 # ---------------------------------------------------------------- engines
 
 
@@ -437,10 +552,13 @@ def run_case(case: Case, conversion: Conversion, pg: Postgres, sf: Fakesnow, che
             problems.append(f"listed rule(s) did not fire: {', '.join(missing)} (fired: {fired})")
     setup = case.read("setup.sql")
     results, errors = {}, {}
-    for label, engine, extra, query in (("postgres", pg, "setup_pg.sql", case.read("model.sql")),
-                                        ("snowflake", sf, "setup_sf.sql", conversion.converted)):
+    # target.type on each side is what dbt would give a profile of that adapter
+    for label, engine, extra, query, source in (
+            ("postgres", pg, "setup_pg.sql", case.read("model.sql"), "model.sql"),
+            ("snowflake", sf, "setup_sf.sql", conversion.converted, "the converted model")):
         try:
-            results[label] = engine.run(case.name, [setup, case.read(extra)], query)
+            rendered = render_dbt_jinja(query, target_type=label, source=source)
+            results[label] = engine.run(case.name, [setup, case.read(extra)], rendered)
         except Exception as e:  # noqa: BLE001 - an engine error is the case's outcome
             errors[label] = f"{type(e).__name__}: {' '.join(str(e).split())[:600]}"
     lines = [f"  note: {case.note}"] if case.note else []
