@@ -5,7 +5,11 @@ import pathlib
 import sys
 import time
 
+import logging
+
 import sqlglot
+
+logging.disable(logging.CRITICAL)
 
 texts = [p.read_text(errors="replace") for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.sql"))]
 size = sum(len(t.encode()) for t in texts)
