@@ -1,0 +1,4 @@
+CREATE TABLE notes (
+    id    INTEGER,
+    label VARCHAR(50)
+);
