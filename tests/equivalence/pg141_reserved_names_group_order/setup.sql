@@ -9,4 +9,5 @@ INSERT INTO counters VALUES
     (2, 1, DATE '2024-01-02', -3),
     (3, 5, DATE '2024-01-01', 7),
     (4, NULL, NULL, NULL),
-    (5, 5, DATE '2024-01-03', 7);
+    (5, 5, DATE '2024-01-03', 7),
+    (6, 2, DATE '2023-12-31', 7);
