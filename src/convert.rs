@@ -184,18 +184,18 @@ pub fn convert_text_with_settings(
                 ));
             }
         }
-        let pass_edits: Vec<Edit> = fixable
+        let pass_edits: Vec<(Edit, String)> = fixable
             .iter()
             .zip(&applied)
             .filter(|(_, a)| **a)
-            .flat_map(|(f, _)| f.edits.iter().cloned())
+            .flat_map(|(f, _)| f.edits.iter().map(|e| (e.clone(), f.code.clone())))
             .collect();
         if pass_edits.is_empty() {
             converged = true;
             last = Some(analysis);
             break;
         }
-        history.push(edits::OffsetMap::new(&pass_edits));
+        history.push(edits::OffsetMap::with_authors(&pass_edits));
         text = next;
     }
     let last = match last {
@@ -217,8 +217,19 @@ pub fn convert_text_with_settings(
         .map(|d| (d.code.clone(), d.range.start))
         .collect();
     for f in &last.findings {
-        if f.edits.is_empty() && written_by_rewrite(f.range.start, &history) {
-            continue;
+        // What a rewrite wrote is its rule's responsibility: the pass-through
+        // list (PG9xx), the rule itself, and any finding that lies wholly in
+        // written text yield to it. A finding that starts in written text and
+        // runs on into the original (a chain half converted around another
+        // rule's rewrite) is reported.
+        if f.edits.is_empty() {
+            if let Some(author) = written_by_rewrite(f.range.start, &history) {
+                let ends_in_written =
+                    f.range.len() <= 1 || written_by_rewrite(f.range.end - 1, &history).is_some();
+                if f.code.starts_with("PG9") || author == f.code || ends_in_written {
+                    continue;
+                }
+            }
         }
         let range = to_original(f.range.clone(), &history);
         let known = known_at.contains(&(f.code.clone(), range.start));
@@ -327,15 +338,16 @@ fn finish(
     }
 }
 
-fn written_by_rewrite(offset: usize, history: &[edits::OffsetMap]) -> bool {
+/// The rule that wrote the text at an offset of the final text, if a rewrite did.
+fn written_by_rewrite(offset: usize, history: &[edits::OffsetMap]) -> Option<String> {
     let mut at = offset;
     for map in history.iter().rev() {
         match map.written_by(at) {
-            Ok(()) => return true,
+            Ok(author) => return Some(author.to_string()),
             Err(before) => at = before,
         }
     }
-    false
+    None
 }
 
 fn to_original(range: ByteRange, history: &[edits::OffsetMap]) -> ByteRange {

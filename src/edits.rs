@@ -112,15 +112,25 @@ pub struct OffsetMap {
     /// Per edit in order: start in the new text, end in the new text, start
     /// in the old text, and the shift after it.
     spans: Vec<(usize, usize, usize, isize)>,
+    /// Per edit in the same order: who wrote it (a rule code), if known.
+    authors: Vec<String>,
 }
 
 impl OffsetMap {
     pub fn new(edits: &[Edit]) -> Self {
-        let mut sorted: Vec<&Edit> = edits.iter().collect();
-        sorted.sort_by_key(|e| (e.range.start, e.range.end));
+        let tagged: Vec<(Edit, String)> =
+            edits.iter().map(|e| (e.clone(), String::new())).collect();
+        OffsetMap::with_authors(&tagged)
+    }
+
+    /// A map that also remembers which rule wrote each edit.
+    pub fn with_authors(edits: &[(Edit, String)]) -> Self {
+        let mut sorted: Vec<&(Edit, String)> = edits.iter().collect();
+        sorted.sort_by_key(|(e, _)| (e.range.start, e.range.end));
         let mut shift: isize = 0;
         let mut spans = Vec::with_capacity(sorted.len());
-        for e in sorted {
+        let mut authors = Vec::with_capacity(sorted.len());
+        for (e, author) in sorted {
             let new_start = (e.range.start as isize + shift) as usize;
             shift += e.replacement.len() as isize - e.range.len() as isize;
             spans.push((
@@ -129,38 +139,42 @@ impl OffsetMap {
                 e.range.start,
                 shift,
             ));
+            authors.push(author.clone());
         }
-        OffsetMap { spans }
+        OffsetMap { spans, authors }
     }
 
-    /// `Ok` with the old offset, or `Err` with the start of the edit whose
+    /// `Ok` with the old offset, or `Err` with the index of the edit whose
     /// written text holds the offset.
     fn locate(&self, offset: usize) -> Result<usize, usize> {
         // The last edit that starts at or before the offset decides.
         let i = self.spans.partition_point(|s| s.0 <= offset);
-        let Some(&(_, new_end, old_start, shift)) =
-            i.checked_sub(1).and_then(|i| self.spans.get(i))
+        let Some((at, &(_, new_end, _, shift))) = i
+            .checked_sub(1)
+            .and_then(|i| self.spans.get(i).map(|s| (i, s)))
         else {
             return Ok(offset);
         };
         if offset < new_end {
-            return Err(old_start);
+            return Err(at);
         }
         Ok((offset as isize - shift).max(0) as usize)
     }
 
-    /// Whether an offset lies in text an edit wrote; if not, where it was before.
-    pub fn written_by(&self, offset: usize) -> Result<(), usize> {
+    /// Who wrote the text at an offset (a rule code, empty if unknown); if no
+    /// edit wrote it, where it was before the edits.
+    pub fn written_by(&self, offset: usize) -> Result<&str, usize> {
         match self.locate(offset) {
             Ok(before) => Err(before),
-            Err(_) => Ok(()),
+            Err(i) => Ok(self.authors.get(i).map(String::as_str).unwrap_or("")),
         }
     }
 
     /// The offset before the edits (an offset inside written text maps to the
     /// start of what it replaced).
     pub fn map_back(&self, offset: usize) -> usize {
-        self.locate(offset).unwrap_or_else(|start| start)
+        self.locate(offset)
+            .unwrap_or_else(|i| self.spans.get(i).map(|s| s.2).unwrap_or(offset))
     }
 }
 

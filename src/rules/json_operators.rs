@@ -1,7 +1,7 @@
 //! PG201 and PG202: the JSON access operators `->`, `->>`, `#>` and `#>>`,
 //! rewritten as Snowflake bracket subscripts on a VARIANT.
 
-use sqlparser::ast::{BinaryOperator, Expr, UnaryOperator, Value};
+use sqlparser::ast::{BinaryOperator, DataType, Expr, UnaryOperator, Value};
 use sqlparser::tokenizer::Token;
 
 use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
@@ -323,6 +323,10 @@ fn postfix_safe(expr: &Expr) -> bool {
         | Expr::Nested(_)
         | Expr::CompoundFieldAccess { .. } => true,
         Expr::BinaryOp { .. } => convertible(expr),
+        // `x::jsonb` becomes `parse_json(x)` (PG108) in the same pass; wrapping
+        // it in parentheses would clash with that rewrite and leave the chain
+        // half converted.
+        Expr::Cast { data_type, .. } => matches!(data_type, DataType::JSON | DataType::JSONB),
         _ => false,
     }
 }

@@ -120,7 +120,11 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             .flat_map(|r| r.names.iter())
             .filter(|n| !n.ends_with('*'))
             .map(|n| n.to_ascii_lowercase())
-            .chain(super::lateral_flatten::FUNCTIONS.iter().map(|n| n.to_string()))
+            .chain(
+                super::lateral_flatten::FUNCTIONS
+                    .iter()
+                    .map(|n| n.to_string()),
+            )
             .collect(),
     );
     table
