@@ -47,6 +47,7 @@ mod operand_types;
 mod postgres_only;
 mod quoted_identifier;
 mod regex_match;
+mod regexp_replace;
 mod reserved_identifier;
 mod string_agg;
 mod string_to_array;
@@ -289,6 +290,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(json_cast::JsonCast::new()));
         rules.extend(json_operators::rules());
         rules.push(Box::new(regex_match::RegexMatch::new()));
+        rules.push(Box::new(regexp_replace::RegexpReplace::new()));
         rules.push(Box::new(distinct_on::DistinctOn::new()));
         rules.push(Box::new(string_agg::StringAgg::new()));
         rules.push(Box::new(array_agg_order_by::ArrayAggOrderBy::new()));

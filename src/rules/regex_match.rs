@@ -339,11 +339,11 @@ fn safe_after(cx: &RuleContext, i: usize) -> bool {
 
 /// What a pattern holds that matters to Snowflake.
 #[derive(Debug, Default)]
-struct Scan {
+pub(super) struct Scan {
     /// PostgreSQL-only constructs: (what, hint).
-    pg_only: Vec<(String, &'static str)>,
+    pub(super) pg_only: Vec<(String, &'static str)>,
     /// A backslash inside `[…]`.
-    bracket_backslash: bool,
+    pub(super) bracket_backslash: bool,
 }
 
 impl Scan {
@@ -357,7 +357,7 @@ impl Scan {
 
 /// Finds ARE-only syntax in a PostgreSQL regex (the pattern's value, after
 /// string-literal unquoting).
-fn scan_pattern(p: &str) -> Scan {
+pub(super) fn scan_pattern(p: &str) -> Scan {
     let c: Vec<char> = p.chars().collect();
     let mut s = Scan::default();
     if p.starts_with("***") {
