@@ -324,8 +324,12 @@ fn finish(
         _ if output != original => Status::Converted,
         _ => Status::Unchanged,
     };
-    // A file in error is copied as it was.
+    // A file in error is copied as it was, so none of its rewrites is in the
+    // output and none may be reported as made.
     let output = if status == Status::Error {
+        for d in &mut diagnostics {
+            d.fixed = false;
+        }
         original.to_string()
     } else {
         output
