@@ -48,12 +48,9 @@ enum Check {
     None,
     OneArg,
     NoArgs,
-    RegexpReplace,
     ArrayToString,
     LeftRight,
-    HasFrom,
     SubstrStart,
-    TrimFrom,
     DatePartUnsupported,
     DatePartDiffers,
     DateTrunc,
@@ -67,12 +64,9 @@ impl Check {
             None => Check::None,
             Some("one_arg") => Check::OneArg,
             Some("no_args") => Check::NoArgs,
-            Some("regexp_replace") => Check::RegexpReplace,
             Some("array_to_string") => Check::ArrayToString,
             Some("left_right") => Check::LeftRight,
-            Some("has_from") => Check::HasFrom,
             Some("substr_start") => Check::SubstrStart,
-            Some("trim_from") => Check::TrimFrom,
             Some("date_part_unsupported") => Check::DatePartUnsupported,
             Some("date_part_differs") => Check::DatePartDiffers,
             Some("date_trunc") => Check::DateTrunc,
@@ -269,21 +263,6 @@ impl PostgresOnly {
             Check::None => Some(plain),
             Check::OneArg => (args.len() == 1).then_some(plain),
             Check::NoArgs => args.is_empty().then_some(plain),
-            Check::RegexpReplace => match args.len() {
-                0..=2 => None,
-                3 => Some(with(
-                    Category::Review,
-                    "no flags: PostgreSQL replaces the first match only",
-                )),
-                _ if args.get(3).and_then(|a| string_literal(cx, a)).is_none() => Some(with(
-                    Category::Review,
-                    "PostgreSQL replaces the first match unless N or `g` says otherwise",
-                )),
-                _ => Some(with(
-                    Category::Unconvertible,
-                    "the flags argument would be read as a position",
-                )),
-            },
             Check::ArrayToString => match args.len() {
                 0..=2 => Some(plain),
                 _ => Some(with(
@@ -299,9 +278,6 @@ impl PostgresOnly {
                     None => Some(plain),
                 }
             }
-            Check::HasFrom => {
-                top_level_word(cx, args, &["from", "for", "similar"]).then_some(plain)
-            }
             Check::SubstrStart => {
                 if top_level_word(cx, args, &["from", "for", "similar"]) {
                     return None;
@@ -313,13 +289,6 @@ impl PostgresOnly {
                     Some(len) => int_literal(cx, len).is_some_and(|v| v >= 0),
                 };
                 (!(start_ok && len_ok)).then_some(plain)
-            }
-            Check::TrimFrom => {
-                let first = args.first().and_then(|a| a.first()).copied();
-                let leading = first.is_some_and(|f| {
-                    t.is_word(f, "both") || t.is_word(f, "leading") || t.is_word(f, "trailing")
-                });
-                (leading || top_level_word(cx, args, &["from"])).then_some(plain)
             }
             Check::DatePartUnsupported | Check::DatePartDiffers => {
                 let field = date_field(cx, name, args);
