@@ -59,18 +59,27 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
             };
             ParseError { offset, message }
         })?;
+    // The tokens cover the text without gaps, so one cursor walking the
+    // characters turns (line, character column) into bytes in linear time;
+    // the line index answers for any token where the walk disagrees.
     let mut ranges = Vec::with_capacity(list.len());
-    let mut prev_end = 0;
+    let mut cursor = Cursor::default();
     for t in &list {
-        let start = lines
-            .offset(text, t.span.start.line, t.span.start.column)
-            .unwrap_or(prev_end);
-        let end = lines
-            .offset(text, t.span.end.line, t.span.end.column)
-            .unwrap_or(start)
-            .max(start);
-        ranges.push(start..end);
-        prev_end = end;
+        let (start, end) = (t.span.start, t.span.end);
+        let walked = (cursor.line, cursor.column) == (start.line, start.column)
+            && cursor.advance_to(text, end.line, end.column);
+        let range = if walked {
+            cursor.start..cursor.byte
+        } else {
+            let s = lines
+                .offset(text, start.line, start.column)
+                .unwrap_or(cursor.byte);
+            let e = lines.offset(text, end.line, end.column).unwrap_or(s).max(s);
+            cursor = Cursor::at(&lines, text, e);
+            s..e
+        };
+        cursor.start = cursor.byte;
+        ranges.push(range);
     }
     Ok(Tokens {
         text,
@@ -79,6 +88,56 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
         lines,
         calls: std::sync::OnceLock::new(),
     })
+}
+
+/// A position in a text in bytes and in sqlparser's (line, character column).
+struct Cursor {
+    byte: usize,
+    line: u64,
+    column: u64,
+    /// Where the current token started.
+    start: usize,
+}
+
+impl Default for Cursor {
+    fn default() -> Self {
+        Cursor {
+            byte: 0,
+            line: 1,
+            column: 1,
+            start: 0,
+        }
+    }
+}
+
+impl Cursor {
+    fn at(lines: &LineIndex, text: &str, byte: usize) -> Cursor {
+        let (line, column) = lines.line_col(text, byte);
+        Cursor {
+            byte,
+            line: line as u64,
+            column: column as u64,
+            start: byte,
+        }
+    }
+
+    /// Walks to (line, column) as sqlparser counts them; false if the text
+    /// ends first or the position lies behind.
+    fn advance_to(&mut self, text: &str, line: u64, column: u64) -> bool {
+        while (self.line, self.column) < (line, column) {
+            let Some(c) = text.get(self.byte..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            self.byte += c.len_utf8();
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        (self.line, self.column) == (line, column)
+    }
 }
 
 fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
@@ -494,6 +553,41 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&"x::text[]".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn token_ranges_walk_multibyte_text_and_crlf() {
+        let text = "select 'é', \"naïve\" -- ü\r\nfrom t /* ∑ */\r\nwhere x = 'z'";
+        let tokens = tokenize(&PostgreSqlDialect {}, text).unwrap();
+        let mut at = 0;
+        for (t, r) in tokens.list.iter().zip(&tokens.ranges) {
+            assert_eq!(r.start, at, "tokens must tile the text");
+            let by_index = tokens
+                .lines
+                .offset(text, t.span.start.line, t.span.start.column);
+            assert_eq!(Some(r.start), by_index.or(Some(r.start)));
+            at = r.end;
+        }
+        assert_eq!(at, text.len());
+        let words: Vec<&str> = (0..tokens.len())
+            .filter(|&i| !tokens.is_trivia(i))
+            .map(|i| tokens.slice(i))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "select",
+                "'é'",
+                ",",
+                "\"naïve\"",
+                "from",
+                "t",
+                "where",
+                "x",
+                "=",
+                "'z'"
+            ]
+        );
     }
 
     #[test]
