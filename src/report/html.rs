@@ -29,7 +29,7 @@ pub fn render(report: &Report) -> String {
         html,
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>pg2sf report: {}% of {} SQL files fully converted</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+         <title>pg2sf report: {}% of {} SQL and dbt files fully converted</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         s.fully_converted_percent, s.sql_files
     );
     html.push_str("<header><h1>pg2sf conversion report</h1>\n<nav><a href=\"#summary\">Summary</a> <a href=\"#models\">Models</a> <a href=\"#rules\">Rules</a></nav></header>\n<main>\n");
@@ -45,7 +45,7 @@ fn summary_section(report: &Report, html: &mut String) {
     let _ = writeln!(
         html,
         "<section id=\"summary\"><h2>Summary</h2>\n<p class=\"lead\"><strong id=\"percent\">{}%</strong> of \
-         <span id=\"sql-files\">{}</span> SQL files fully converted (unchanged or converted); \
+         <span id=\"sql-files\">{}</span> SQL and dbt files fully converted (unchanged or converted); \
          {} files in the project, the others copied unchanged.</p>",
         s.fully_converted_percent,
         s.sql_files,

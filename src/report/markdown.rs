@@ -27,7 +27,7 @@ pub fn render_within(report: &Report, limit: usize) -> String {
     let _ = writeln!(md, "# pg2sf conversion report\n");
     let _ = writeln!(
         md,
-        "{} SQL files of {} files; **{}%** fully converted (unchanged or converted). \
+        "{} SQL and dbt files of {} files; **{}%** fully converted (unchanged or converted). \
          The full report with side-by-side diffs is `index.html` beside this file.\n",
         s.sql_files, s.files, s.fully_converted_percent
     );

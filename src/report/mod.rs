@@ -74,7 +74,7 @@ pub struct ReportDiagnostic {
 pub struct Summary {
     /// Every file in the project, SQL or not.
     pub files: usize,
-    /// SQL files (models, macros, analyses, snapshots, tests).
+    /// SQL files (models, macros, analyses, snapshots, tests) and dbt YAML files.
     pub sql_files: usize,
     /// SQL files per status.
     pub by_status: BTreeMap<String, usize>,

@@ -48,7 +48,7 @@ pub fn render(report: &ProjectReport) -> String {
     let s = summary(report);
     let _ = writeln!(
         out,
-        "{} SQL files ({} files in all): {}% fully converted",
+        "{} SQL and dbt files ({} files in all): {}% fully converted",
         s.sql_files, s.files, s.fully_converted_percent
     );
     for status in Status::ALL {
