@@ -309,3 +309,40 @@ fn a_folder_of_plain_sql_exits_zero_when_everything_converts() {
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "kept");
     assert!(dir.path().join("out-report/report.json").is_file());
 }
+
+#[test]
+fn rules_lists_every_rule_and_explain_prints_its_docs() {
+    let (code, stdout, _) = pg2sf(&["rules"]);
+    assert_eq!(code, 0);
+    let mut lines = stdout.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["code", "category", "fix", "name", "summary"]);
+    let listed: Vec<&str> = lines
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    let registry: Vec<String> = pg2sf::rules::registry()
+        .iter()
+        .map(|r| r.meta().code.clone())
+        .collect();
+    assert_eq!(listed, registry);
+    assert!(stdout.contains("PG101   fix            safe"), "{stdout}");
+
+    for rule in pg2sf::rules::registry() {
+        let code = &rule.meta().code;
+        let (exit, doc, _) = pg2sf(&["explain", code]);
+        assert_eq!(exit, 0, "{code}");
+        for heading in [
+            "## What it does",
+            "## Why",
+            "## Example",
+            "## Fix safety",
+            "## Reference",
+        ] {
+            assert!(doc.contains(heading), "{code}: no `{heading}`");
+        }
+        assert!(doc.contains("https://"), "{code}: no vendor-doc reference");
+    }
+    let (exit, _, stderr) = pg2sf(&["explain", "PG000"]);
+    assert_eq!(exit, 2);
+    assert!(stderr.contains("no rule with code"), "{stderr}");
+}

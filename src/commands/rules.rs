@@ -7,19 +7,37 @@ use clap::Args;
 use super::{emit, Fatal};
 
 pub fn list() -> Result<ExitCode, Fatal> {
-    let mut table = format!("{:<7} {:<14} {:<36} summary\n", "code", "category", "name");
+    let mut table = format!(
+        "{:<7} {:<14} {:<7} {:<36} summary\n",
+        "code", "category", "fix", "name"
+    );
     for rule in crate::rules::registry() {
         let m = rule.meta();
         table += &format!(
-            "{:<7} {:<14} {:<36} {}\n",
+            "{:<7} {:<14} {:<7} {:<36} {}\n",
             m.code,
             m.category.as_str(),
+            fix_availability(m),
             m.name,
             m.summary
         );
     }
     emit(&table);
     Ok(ExitCode::SUCCESS)
+}
+
+/// How `pg2sf fix` treats a rule's rewrites: `safe` ones are applied by
+/// default, `unsafe` ones with `--unsafe-fixes`; the pass-through list
+/// (PG9xx) and unconvertible rules only report. A rule's individual findings
+/// can be more cautious than its default (a review finding of a fix rule).
+fn fix_availability(m: &crate::rules::RuleMeta) -> &'static str {
+    use crate::rules::Category;
+    match m.category {
+        _ if m.code.starts_with("PG9") => "none",
+        Category::Fix => "safe",
+        Category::Review => "unsafe",
+        Category::Unconvertible | Category::Error => "none",
+    }
 }
 
 #[derive(Args)]
