@@ -1,2 +1,0 @@
-select sku ~ $$^\d+-[a-z]$$ as ok, sku ~ $$\y\d$$ as bad
-from products

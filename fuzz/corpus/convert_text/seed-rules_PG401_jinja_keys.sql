@@ -1,6 +1,0 @@
-{% macro latest_per_key(relation, key, order_col='updated_at') %}
-    select distinct on ({{ key }})
-        *
-    from {{ relation }}
-    order by {{ key }}, {{ order_col }} desc
-{% endmacro %}

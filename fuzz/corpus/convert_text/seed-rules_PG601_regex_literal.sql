@@ -1,1 +1,0 @@
-select * from products where sku like 'A\_%' or note = 'it''s a \d'

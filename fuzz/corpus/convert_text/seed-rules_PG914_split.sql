@@ -1,2 +1,0 @@
-select string_to_array(code_insee_list, ',') as codes
-from {{ ref('communes') }}

@@ -1,3 +1,0 @@
-select *
-from {{ ref('events') }}
-where random() < 0.1

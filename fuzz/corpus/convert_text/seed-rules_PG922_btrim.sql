@@ -1,2 +1,0 @@
-select btrim(siret, ' -') as siret
-from {{ ref('structures') }}

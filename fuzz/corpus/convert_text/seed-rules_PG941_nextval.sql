@@ -1,2 +1,0 @@
-select nextval('order_seq') as order_number, *
-from {{ ref('orders') }}

@@ -1,2 +1,0 @@
-select encode(sha256(email::bytea), 'hex') as email_hash
-from {{ ref('users') }}

@@ -1,2 +1,0 @@
-select format('%s-%s', departement, commune) as code, quote_ident(col_name) as quoted
-from {{ ref('communes') }}

@@ -1,2 +1,0 @@
-select payload #- '{meta,token}' as payload
-from {{ ref('events') }}

@@ -1,2 +1,0 @@
-select capital * (1 + rate) ^ years as value
-from {{ ref('loans') }}

@@ -1,2 +1,0 @@
-select md5(email::bytea) as email_hash
-from {{ ref('users') }}

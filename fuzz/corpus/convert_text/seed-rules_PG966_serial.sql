@@ -1,2 +1,0 @@
-select id::serial as id
-from {{ ref('orders') }}

@@ -1,2 +1,0 @@
-select replace(label, E'\n', ' ') as label
-from {{ ref('offres') }}

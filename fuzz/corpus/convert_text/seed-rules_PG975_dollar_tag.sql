@@ -1,1 +1,0 @@
-select $q$it's$q$ as quote, $$plain$$ as plain -- untagged: not reported

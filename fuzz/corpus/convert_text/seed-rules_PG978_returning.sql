@@ -1,2 +1,0 @@
-delete from analytics.stale_rows where loaded_at < current_date - 30
-returning id

@@ -1,2 +1,0 @@
-select payload::text as payload, parse_json(raw) as raw
-from t

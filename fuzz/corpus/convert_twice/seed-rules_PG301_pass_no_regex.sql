@@ -1,2 +1,0 @@
-select name like 'a%' as a, ~ flags as inverted, name ~~ 'b%' as b
-from t

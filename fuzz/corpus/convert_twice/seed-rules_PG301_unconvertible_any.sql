@@ -1,3 +1,0 @@
-select *
-from pages
-where url ~* any(array['^/admin', '^/internal'])

@@ -1,1 +1,0 @@
-select * from (select distinct on (a) a, b from t order by a) s

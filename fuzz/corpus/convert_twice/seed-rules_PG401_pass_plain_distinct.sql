@@ -1,1 +1,0 @@
-select distinct id, name from t order by id

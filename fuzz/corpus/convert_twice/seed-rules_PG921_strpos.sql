@@ -1,2 +1,0 @@
-select substr(email, strpos(email, '@') + 1) as domain
-from {{ ref('users') }}

@@ -1,2 +1,0 @@
-select lower(unaccent(commune)) as commune_key
-from {{ ref('communes') }}

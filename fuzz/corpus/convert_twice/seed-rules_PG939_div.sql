@@ -1,2 +1,0 @@
-select div(duree_minutes, 60) as hours
-from {{ ref('sessions') }}

@@ -1,2 +1,0 @@
-select |/ variance as stddev, @ delta as abs_delta
-from {{ ref('stats') }}

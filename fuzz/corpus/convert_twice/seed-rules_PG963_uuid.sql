@@ -1,2 +1,0 @@
-select external_id::uuid as external_id
-from {{ ref('accounts') }}

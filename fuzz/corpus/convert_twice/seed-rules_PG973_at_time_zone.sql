@@ -1,2 +1,0 @@
-select created_at at time zone 'Europe/Paris' as created_local
-from {{ ref('events') }}

@@ -1,3 +1,0 @@
-select id, label
-into tmp_offres
-from {{ ref('offres') }}

@@ -1,1 +1,0 @@
-select order_id::integer, quantity::bigint from orders

@@ -1,3 +1,0 @@
-{% macro cents_to_dollars(col, scale=2) %}
-    round(({{ col }}::numeric / 100), {{ scale }})
-{% endmacro %}

@@ -1,2 +1,0 @@
-select tags::text as tags, array_construct('a') as a
-from t

@@ -1,2 +1,0 @@
-select a - 1 as x, b > 2 as y, payload['a'] as z
-from t

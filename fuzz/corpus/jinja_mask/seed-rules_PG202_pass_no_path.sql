@@ -1,2 +1,0 @@
-select '#>' as op_text, a > b as bigger, payload['a']['b'] as v
-from t

@@ -1,3 +1,0 @@
-select *
-from {{ ref('codes') }}
-where code like E'A\\_%'

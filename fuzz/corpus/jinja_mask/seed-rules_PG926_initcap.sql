@@ -1,2 +1,0 @@
-select initcap(lower(nom)) as nom, INITCAP(prenom) as prenom
-from {{ ref('people') }}

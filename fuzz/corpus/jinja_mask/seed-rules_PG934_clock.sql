@@ -1,2 +1,0 @@
-select *, clock_timestamp() as loaded_at
-from {{ ref('events') }}

@@ -1,2 +1,0 @@
-select gen_random_uuid() as id, *
-from {{ ref('events') }}

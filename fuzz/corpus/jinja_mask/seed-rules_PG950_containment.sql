@@ -1,4 +1,0 @@
-select *
-from {{ ref('services') }}
-where thematiques @> array['sante']
-   or profils <@ array['jeunes', 'seniors']

@@ -1,3 +1,0 @@
-select *
-from {{ ref('services') }}
-where thematiques && array['logement', 'alimentation']

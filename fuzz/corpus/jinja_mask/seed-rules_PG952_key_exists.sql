@@ -1,4 +1,0 @@
-select *
-from {{ ref('events') }}
-where payload ? 'email'
-   or payload ?| array['phone', 'mobile']

@@ -1,2 +1,0 @@
-select price::money as price
-from {{ ref('products') }}

@@ -1,3 +1,0 @@
-select *
-from {{ ref('users') }}
-where email::citext = {{ var('admin_email') }}

@@ -1,1 +1,0 @@
-select 'public.orders'::regclass::oid as table_oid

@@ -1,2 +1,0 @@
-select created_at + (delay_days || ' days')::interval as due_at
-from {{ ref('tasks') }}

@@ -1,1 +1,0 @@
-select U&'caf\00e9' as word

@@ -1,4 +1,0 @@
-select *
-from {{ ref('events') }}
-order by created_at
-limit all offset 10
