@@ -28,6 +28,7 @@ mod dbt_dispatch;
 mod dbt_hooks;
 mod dbt_indexes;
 mod dbt_target_type;
+mod date_format;
 mod dbt_unlogged;
 mod dbt_yaml;
 mod distinct_on;
@@ -320,6 +321,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(array_subscript::ArraySubscript::new()));
         rules.push(Box::new(integer_division::IntegerDivision::new()));
         rules.extend(math_functions::rules());
+        rules.push(Box::new(date_format::DateFormat::new()));
         rules.extend(postgres_only::rules());
         rules
     })
