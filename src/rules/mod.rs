@@ -29,6 +29,7 @@ mod dbt_hooks;
 mod dbt_indexes;
 mod dbt_target_type;
 mod date_format;
+mod make_date;
 mod dbt_unlogged;
 mod dbt_yaml;
 mod distinct_on;
@@ -322,6 +323,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(integer_division::IntegerDivision::new()));
         rules.extend(math_functions::rules());
         rules.push(Box::new(date_format::DateFormat::new()));
+        rules.push(Box::new(make_date::MakeDate::new()));
         rules.extend(postgres_only::rules());
         rules
     })
