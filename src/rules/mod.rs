@@ -56,6 +56,13 @@ mod string_to_array;
 mod substring_from;
 mod trim_from;
 mod unicode_string;
+mod array_length;
+mod array_modify;
+mod json_agg;
+mod json_build;
+mod json_extract;
+mod json_typeof;
+mod to_json;
 
 /// What a finding means for the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -324,6 +331,13 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.extend(math_functions::rules());
         rules.push(Box::new(date_format::DateFormat::new()));
         rules.push(Box::new(make_date::MakeDate::new()));
+        rules.push(Box::new(json_build::JsonBuild::new()));
+        rules.push(Box::new(json_agg::JsonAgg::new()));
+        rules.push(Box::new(to_json::ToJson::new()));
+        rules.push(Box::new(json_typeof::JsonTypeof::new()));
+        rules.push(Box::new(json_extract::JsonExtract::new()));
+        rules.push(Box::new(array_length::ArrayLength::new()));
+        rules.push(Box::new(array_modify::ArrayModify::new()));
         rules.extend(postgres_only::rules());
         rules
     })
