@@ -30,6 +30,7 @@ mod dbt_indexes;
 mod dbt_target_type;
 mod date_format;
 mod make_date;
+mod date_part;
 mod dbt_unlogged;
 mod dbt_yaml;
 mod distinct_on;
@@ -331,6 +332,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.extend(math_functions::rules());
         rules.push(Box::new(date_format::DateFormat::new()));
         rules.push(Box::new(make_date::MakeDate::new()));
+        rules.push(Box::new(date_part::DatePart::new()));
         rules.push(Box::new(json_build::JsonBuild::new()));
         rules.push(Box::new(json_agg::JsonAgg::new()));
         rules.push(Box::new(to_json::ToJson::new()));
