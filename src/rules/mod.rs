@@ -49,6 +49,7 @@ mod numeric_scale;
 mod operand_types;
 mod postgres_only;
 mod quoted_identifier;
+mod ranking_order;
 mod regex_match;
 mod regexp_replace;
 mod reserved_identifier;
@@ -305,6 +306,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(string_agg::StringAgg::new()));
         rules.push(Box::new(array_agg_order_by::ArrayAggOrderBy::new()));
         rules.push(Box::new(filter_clause::FilterClause::new()));
+        rules.push(Box::new(ranking_order::RankingOrder::new()));
         rules.extend(function_renames::rules());
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
         rules.push(Box::new(quoted_identifier::QuotedIdentifier::new()));

@@ -114,9 +114,15 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             .flat_map(|r| r.names.iter())
             .filter(|n| !n.ends_with('*'))
             .map(|n| n.to_ascii_lowercase())
+            // Names a rewrite rule converts are not the catch-all rows' to
+            // report (`jsonb_typeof` is PG214's, not `jsonb_*`'s).
             .chain(
                 super::lateral_flatten::FUNCTIONS
                     .iter()
+                    .chain(super::json_build::FUNCTIONS)
+                    .chain(super::json_agg::FUNCTIONS)
+                    .chain(super::json_typeof::FUNCTIONS)
+                    .chain(super::json_extract::FUNCTIONS)
                     .map(|n| n.to_string()),
             )
             .collect(),
