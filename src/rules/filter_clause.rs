@@ -23,6 +23,7 @@ const NULL_IGNORING: &[&str] = &[
     "bool_or",
     "bool_and",
     "every",
+    "mode",
 ];
 
 pub struct FilterClause {
@@ -38,7 +39,7 @@ impl FilterClause {
                 "Snowflake aggregates have no FILTER clause",
                 Category::Fix,
                 docs(
-                    "Removes `FILTER (WHERE c)` from an aggregate call: `count(*) filter (where c)` becomes `count_if(c)`, and for count, sum, avg, min, max, string_agg, array_agg, bool_or, bool_and and every the first argument `x` becomes `iff(c, x, null)`.",
+                    "Removes `FILTER (WHERE c)` from an aggregate call: `count(*) filter (where c)` becomes `count_if(c)`, and for count, sum, avg, min, max, string_agg, array_agg, bool_or, bool_and, every and mode (once PG506 has made it `mode(x)`) the first argument `x` becomes `iff(c, x, null)`.",
                     "No Snowflake aggregate takes a FILTER clause, so a model that uses one fails to compile. FILTER passes an aggregate only the rows where `c` is true. The aggregates listed ignore NULL inputs, so feeding them NULL for every other row (IFF yields NULL when `c` is false or NULL) gives the same result, including NULL (or 0 for count) when no row passes. COUNT_IF counts the rows where its condition is true, which is `count(*)` over the rows FILTER keeps.",
                     "`sum(amount) filter (where not is_refunded)` becomes `sum(iff(not is_refunded, amount, null))`; `count(*) filter (where status = 'returned')` becomes `count_if(status = 'returned')`; `count(distinct x) filter (where c)` becomes `count(distinct iff(c, x, null))`; `count(id) filter (where {{ is_final('code') }})` becomes `count(case when {{ is_final('code') }} then id end)`; `array_agg(distinct x order by x) filter (where c)` becomes `array_agg(distinct iff(c, x, null) order by iff(c, x, null))`, which PG502 then moves to WITHIN GROUP.",
                     "Safe for the aggregates listed, which all skip NULL inputs. PostgreSQL's array_agg keeps NULL inputs, but Snowflake's ARRAY_AGG drops them whatever the rewrite does; PG502 reports that difference. The same holds for string_agg's empty result (PG501). `case when c then x end` is NULL exactly where `iff(c, x, null)` is (c false or NULL). With DISTINCT and ORDER BY, the rows the condition rejects become NULL in the sort key too, and these aggregates drop NULL inputs, so the kept values keep their order; Snowflake requires the WITHIN GROUP key to be the DISTINCT expression, which the identical wrapping keeps. Not rewritten (unconvertible): other aggregates (their NULL handling differs or is unknown); a Jinja condition when the argument (or the other arguments and ORDER BY, which move with it) holds Jinja too, when a comment sits between the call and the condition, when WITHIN GROUP stands before FILTER, or with DISTINCT and ORDER BY (the condition would be needed twice); DISTINCT with an ORDER BY on another expression (Snowflake needs the same expression in both).",
@@ -103,6 +104,10 @@ impl Rule for FilterClause {
         let Some((kw, filter_close)) = call.filter else {
             return;
         };
+        if call.name == "mode" && !call.func.within_group.is_empty() {
+            // PG506 makes it `mode(x)` first; the next pass folds the filter.
+            return;
+        }
         let tokens = cx.tokens;
         let range = call.range(tokens).start..tokens.ranges[filter_close].end;
         let unconvertible = |message: String| {

@@ -44,6 +44,7 @@ mod json_operators;
 mod lateral_flatten;
 mod like_escape;
 mod math_functions;
+mod mode_within_group;
 mod non_ascii_identifier;
 mod numeric_scale;
 mod operand_types;
@@ -307,6 +308,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(array_agg_order_by::ArrayAggOrderBy::new()));
         rules.push(Box::new(filter_clause::FilterClause::new()));
         rules.push(Box::new(ranking_order::RankingOrder::new()));
+        rules.push(Box::new(mode_within_group::ModeWithinGroup::new()));
         rules.extend(function_renames::rules());
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
         rules.push(Box::new(quoted_identifier::QuotedIdentifier::new()));
