@@ -43,6 +43,7 @@ mod json_cast;
 mod json_operators;
 mod lateral_flatten;
 mod like_escape;
+mod limit_all;
 mod math_functions;
 mod mode_within_group;
 mod non_ascii_identifier;
@@ -309,6 +310,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(filter_clause::FilterClause::new()));
         rules.push(Box::new(ranking_order::RankingOrder::new()));
         rules.push(Box::new(mode_within_group::ModeWithinGroup::new()));
+        rules.push(Box::new(limit_all::LimitAll::new()));
         rules.extend(function_renames::rules());
         rules.push(Box::new(backslash_literal::BackslashLiteral::new()));
         rules.push(Box::new(quoted_identifier::QuotedIdentifier::new()));
