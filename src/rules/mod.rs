@@ -65,6 +65,7 @@ mod array_modify;
 mod json_agg;
 mod json_build;
 mod json_extract;
+mod json_key_exists;
 mod json_typeof;
 mod to_json;
 
@@ -344,6 +345,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(to_json::ToJson::new()));
         rules.push(Box::new(json_typeof::JsonTypeof::new()));
         rules.push(Box::new(json_extract::JsonExtract::new()));
+        rules.push(Box::new(json_key_exists::JsonKeyExists::new()));
         rules.push(Box::new(array_length::ArrayLength::new()));
         rules.push(Box::new(array_modify::ArrayModify::new()));
         rules.extend(postgres_only::rules());
