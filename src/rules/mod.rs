@@ -31,6 +31,8 @@ mod dbt_target_type;
 mod date_format;
 mod make_date;
 mod date_part;
+mod date_trunc;
+mod interval_literal;
 mod dbt_unlogged;
 mod dbt_yaml;
 mod distinct_on;
@@ -340,6 +342,8 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(date_format::DateFormat::new()));
         rules.push(Box::new(make_date::MakeDate::new()));
         rules.push(Box::new(date_part::DatePart::new()));
+        rules.push(Box::new(date_trunc::DateTrunc::new()));
+        rules.push(Box::new(interval_literal::IntervalLiteral::new()));
         rules.push(Box::new(json_build::JsonBuild::new()));
         rules.push(Box::new(json_agg::JsonAgg::new()));
         rules.push(Box::new(to_json::ToJson::new()));
