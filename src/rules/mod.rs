@@ -51,6 +51,7 @@ mod mode_within_group;
 mod non_ascii_identifier;
 mod numeric_scale;
 mod operand_types;
+mod postgis;
 mod postgres_only;
 mod quoted_identifier;
 mod ranking_order;
@@ -352,6 +353,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(json_key_exists::JsonKeyExists::new()));
         rules.push(Box::new(array_length::ArrayLength::new()));
         rules.push(Box::new(array_modify::ArrayModify::new()));
+        rules.extend(postgis::rules());
         rules.extend(postgres_only::rules());
         rules
     })
