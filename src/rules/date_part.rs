@@ -4,9 +4,11 @@
 //! WEEK_START and WEEK_OF_YEAR_POLICY say, `epoch` and `second` lose their
 //! fraction (review), and the rest have no Snowflake part (unconvertible).
 
+use sqlparser::ast::{BinaryOperator, DateTimeField, Expr};
 use sqlparser::tokenizer::Token;
 
 use super::date_format::args;
+use super::date_trunc::{visible_type, Temporal};
 use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
@@ -23,10 +25,10 @@ impl DatePart {
                 "extract/date_part fields that Snowflake names or computes differently",
                 Category::Fix,
                 docs(
-                    "Renames the field of `extract(field from x)` / `date_part('field', x)`: `isodow` → `dayofweekiso`, `isoyear` → `yearofweekiso`, `week` → `weekiso`, and `dow` → `dayofweekiso` taken modulo 7 (`(extract(dayofweekiso from x) % 7)`). `epoch` and `second` are flagged for review; `century`, `decade`, `millennium`, `julian`, `milliseconds`, `microseconds` and `timezone` are reported as unconvertible.",
+                    "Renames the field of `extract(field from x)` / `date_part('field', x)`: `isodow` → `dayofweekiso`, `isoyear` → `yearofweekiso`, `week` → `weekiso`, and `dow` → `dayofweekiso` taken modulo 7 (`(extract(dayofweekiso from x) % 7)`). `extract(epoch from a - b)` with both operands visibly timestamps (a cast to timestamp or timestamptz, `now()`, `current_timestamp`) becomes `(date_part(epoch_microsecond, a) - date_part(epoch_microsecond, b)) * 0.000001`. Other `epoch` and `second` fields are flagged for review; `century`, `decade`, `millennium`, `julian`, `milliseconds`, `microseconds` and `timezone` are reported as unconvertible.",
                     "Snowflake's `dayofweek` and `week` depend on the WEEK_START and WEEK_OF_YEAR_POLICY session parameters, where PostgreSQL's `dow` (0 = Sunday … 6 = Saturday) and `week` (ISO 8601 week) do not; `dayofweekiso` (1 = Monday … 7 = Sunday), `weekiso` and `yearofweekiso` are fixed by ISO 8601 whatever the parameters, and ISO day modulo 7 is PostgreSQL's dow. Snowflake has no isodow/isoyear names and no century, decade, millennium, julian or sub-second parts.",
                     "`date_part('week', visits.measured_at)` becomes `date_part(weekiso, visits.measured_at)`; `extract(dow from d)` becomes `(extract(dayofweekiso from d) % 7)`.",
-                    "Fix for the renamed fields: the same numbers for every date and every parameter setting. Review for `epoch` and `second`: Snowflake returns whole seconds where PostgreSQL keeps the fraction (`extract(second from '10:00:01.5')` is 1.5 in PostgreSQL, 1 in Snowflake), and `extract(epoch from interval)` has no Snowflake counterpart. A field that is not a literal is reviewed.",
+                    "Fix for the renamed fields: the same numbers for every date and every parameter setting. Fix for the epoch of a timestamp difference: PostgreSQL's interval from `a - b` holds the elapsed microseconds (wall-clock for timestamp, instants for timestamptz), which is the difference of the epoch microseconds, scaled by an exact decimal. Review for `epoch` and `second`: Snowflake returns whole seconds where PostgreSQL keeps the fraction (`extract(second from '10:00:01.5')` is 1.5 in PostgreSQL, 1 in Snowflake), and `extract(epoch from interval)` has no Snowflake counterpart. A field that is not a literal is reviewed.",
                     "https://docs.snowflake.com/en/sql-reference/functions-date-time#supported-date-and-time-parts ; https://docs.snowflake.com/en/sql-reference/functions-date-time#label-calendar-weeks-weekdays ; https://docs.snowflake.com/en/sql-reference/functions/extract ; https://www.postgresql.org/docs/current/functions-datetime.html#FUNCTIONS-DATETIME-EXTRACT",
                 ),
             ),
@@ -74,6 +76,94 @@ fn field(name: &str) -> Field {
     }
 }
 
+impl DatePart {
+    /// `extract(epoch from a - b)` with `a` and `b` visibly timestamps: the
+    /// interval's seconds are the difference of the epoch microseconds, exact
+    /// to the microsecond, written around the operands without moving them:
+    /// `(date_part(epoch_microsecond, a) - date_part(epoch_microsecond, b)) * 0.000001`
+    /// (a product, not a division: an exact decimal with no integer-division doubt).
+    /// Returns the start offsets of the calls it rewrote.
+    fn epoch_differences(&self, cx: &RuleContext, out: &mut Vec<Finding>) -> Vec<usize> {
+        let t = cx.tokens;
+        let mut done = Vec::new();
+        crate::parse::for_each_expr(cx.statements, |e| {
+            let Expr::Extract {
+                field: DateTimeField::Epoch,
+                expr,
+                ..
+            } = e
+            else {
+                return;
+            };
+            let Expr::BinaryOp {
+                left,
+                op: BinaryOperator::Minus,
+                right,
+            } = expr.as_ref()
+            else {
+                return;
+            };
+            let timestamp = |x: &Expr| {
+                matches!(
+                    visible_type(x),
+                    Some(Temporal::Timestamp | Temporal::TimestampTz)
+                )
+            };
+            if !timestamp(left) || !timestamp(right) {
+                return;
+            }
+            let (Some((left_first, left_last)), Some((right_first, _))) =
+                (t.expr_tokens(left), t.expr_tokens(right))
+            else {
+                return;
+            };
+            // Walk back from the operand: `extract ( epoch from a - b )`.
+            let Some(from) = t.prev_sig(left_first) else {
+                return;
+            };
+            let Some(field) = t.prev_sig(from) else {
+                return;
+            };
+            let Some(open) = t.prev_sig(field) else {
+                return;
+            };
+            let Some(name) = t.prev_sig(open) else { return };
+            let Some(close) = t.matching_paren(open) else {
+                return;
+            };
+            let Some(minus) = t.next_sig(left_last) else {
+                return;
+            };
+            let plain = t.is_word(name, "extract")
+                && t.is_word(field, "epoch")
+                && t.is_word(from, "from")
+                && matches!(t.token(open), Token::LParen)
+                && matches!(t.token(minus), Token::Minus)
+                && t.next_sig(minus) == Some(right_first)
+                && t.prev_sig(close).is_some_and(|p| p >= right_first)
+                // Comments between the pieces would be swallowed by the edits.
+                && !(name..left_first).chain(left_last..right_first).any(|j| t.is_comment(j));
+            if !plain || cx.touches_jinja(&t.ranges[name]) {
+                return;
+            }
+            let part = |kw: &str| cx.kw_like(&t.ranges[name], kw);
+            let date_part = format!("{}({}, ", part("date_part"), part("epoch_microsecond"));
+            let range = t.ranges[name].start..t.ranges[close].end;
+            let written = t.slice(name);
+            out.push(
+                Finding::new(&self.meta, range.clone(), format!("`{written}(epoch from a - b)` of two timestamps → `({date_part}a) - {date_part}b)) * 0.000001`: Snowflake has no timestamp difference interval; the epoch microseconds give the same seconds, fraction included (an exact decimal, as PostgreSQL's numeric)"))
+                    .with_edits(vec![
+                        Edit::replace(t.ranges[name].start..t.ranges[left_first].start, format!("({date_part}")),
+                        Edit::replace(t.ranges[left_last].end..t.ranges[right_first].start, format!(") - {date_part}")),
+                        Edit::replace(t.ranges[close].clone(), ")) * 0.000001"),
+                    ]),
+            );
+            done.push(range.start);
+        });
+        done
+    }
+}
+
 impl Rule for DatePart {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -81,9 +171,10 @@ impl Rule for DatePart {
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
+        let rewritten = self.epoch_differences(cx, out);
         for (i, name) in t.calls() {
             let (i, name) = (*i, name.as_str());
-            if name != "extract" && name != "date_part" {
+            if name != "extract" && name != "date_part" || rewritten.contains(&t.ranges[i].start) {
                 continue;
             }
             let Some(open) = t.next_sig(i) else { continue };
@@ -104,7 +195,7 @@ impl Rule for DatePart {
                         && (name == "extract"
                             || matches!(
                                 w.value.to_ascii_lowercase().as_str(),
-                                "weekiso" | "dayofweekiso" | "yearofweekiso"
+                                "weekiso" | "dayofweekiso" | "yearofweekiso" | "epoch_microsecond"
                             )) =>
                 {
                     w.value.to_ascii_lowercase()
