@@ -40,6 +40,7 @@ mod dollar_tag;
 mod escape_string;
 mod filter_clause;
 mod function_renames;
+mod generate_series;
 mod integer_division;
 mod json_cast;
 mod json_operators;
@@ -353,6 +354,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(json_key_exists::JsonKeyExists::new()));
         rules.push(Box::new(array_length::ArrayLength::new()));
         rules.push(Box::new(array_modify::ArrayModify::new()));
+        rules.push(Box::new(generate_series::GenerateSeries::new()));
         rules.extend(postgis::rules());
         rules.extend(postgres_only::rules());
         rules
