@@ -5,7 +5,8 @@
 //! result is cast at once. Week truncation follows Snowflake's WEEK_START.
 
 use sqlparser::ast::{
-    DataType, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArguments, Value,
+    BinaryOperator, DataType, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArguments,
+    Value,
 };
 use sqlparser::tokenizer::Token;
 
@@ -69,6 +70,18 @@ pub fn visible_type(e: &Expr) -> Option<Temporal> {
         Expr::Cast { data_type, .. } => temporal_type(data_type),
         Expr::TypedString(ts) => temporal_type(&ts.data_type),
         Expr::Interval(_) => Some(Temporal::Interval),
+        // A timestamp plus or minus an interval stays that timestamp.
+        Expr::BinaryOp {
+            left,
+            op: BinaryOperator::Plus | BinaryOperator::Minus,
+            right,
+        } => match (visible_type(left), visible_type(right)) {
+            (Some(t @ (Temporal::Timestamp | Temporal::TimestampTz)), Some(Temporal::Interval))
+            | (Some(Temporal::Interval), Some(t @ (Temporal::Timestamp | Temporal::TimestampTz))) => {
+                Some(t)
+            }
+            _ => None,
+        },
         Expr::Function(f) => {
             let [part] = f.name.0.as_slice() else {
                 return None;
@@ -77,7 +90,16 @@ pub fn visible_type(e: &Expr) -> Option<Temporal> {
             if ident.quote_style.is_some() {
                 return None;
             }
-            match ident.value.to_ascii_lowercase().as_str() {
+            let name = ident.value.to_ascii_lowercase();
+            if matches!(name.as_str(), "coalesce" | "greatest" | "least") {
+                // Both engines resolve a DATE mixed with a timestamp to the
+                // timestamp, never to a DATE.
+                return call_args(f)?.into_iter().find_map(|a| {
+                    visible_type(a)
+                        .filter(|t| matches!(t, Temporal::Timestamp | Temporal::TimestampTz))
+                });
+            }
+            match name.as_str() {
                 "current_date" | "to_date" | "make_date" | "date_from_parts" => {
                     Some(Temporal::Date)
                 }
