@@ -53,6 +53,8 @@ mod non_ascii_identifier;
 mod numeric_scale;
 mod operand_types;
 mod postgis;
+mod strpos;
+mod concat_nulls;
 mod postgres_only;
 mod quoted_identifier;
 mod ranking_order;
@@ -356,6 +358,8 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(array_modify::ArrayModify::new()));
         rules.push(Box::new(generate_series::GenerateSeries::new()));
         rules.extend(postgis::rules());
+        rules.push(Box::new(strpos::Strpos::new()));
+        rules.push(Box::new(concat_nulls::ConcatNulls::new()));
         rules.extend(postgres_only::rules());
         rules
     })
