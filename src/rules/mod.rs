@@ -31,6 +31,7 @@ mod dbt_target_type;
 mod date_format;
 mod make_date;
 mod date_part;
+mod at_time_zone;
 mod date_trunc;
 mod interval_literal;
 mod dbt_unlogged;
@@ -347,6 +348,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(make_date::MakeDate::new()));
         rules.push(Box::new(date_part::DatePart::new()));
         rules.push(Box::new(date_trunc::DateTrunc::new()));
+        rules.push(Box::new(at_time_zone::AtTimeZone::new()));
         rules.push(Box::new(interval_literal::IntervalLiteral::new()));
         rules.push(Box::new(json_build::JsonBuild::new()));
         rules.push(Box::new(json_agg::JsonAgg::new()));
