@@ -56,6 +56,7 @@ mod operand_types;
 mod postgis;
 mod strpos;
 mod concat_nulls;
+mod char_length;
 mod postgres_only;
 mod quoted_identifier;
 mod ranking_order;
@@ -362,6 +363,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.extend(postgis::rules());
         rules.push(Box::new(strpos::Strpos::new()));
         rules.push(Box::new(concat_nulls::ConcatNulls::new()));
+        rules.push(Box::new(char_length::CharLength::new()));
         rules.extend(postgres_only::rules());
         rules
     })
