@@ -158,6 +158,8 @@ fn convert_file(
     macros: crate::dbt::macros::MacroVariants,
 ) -> Result<FileReport, Fatal> {
     let target = out.join(rel);
+    // The output keeps the source's permissions.
+    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -165,7 +167,7 @@ fn convert_file(
         }
     };
     if kind == FileKind::Other {
-        write_atomic(&target, &bytes)?;
+        write_atomic_with(&target, &bytes, permissions)?;
         return Ok(FileReport {
             path: rel.to_string(),
             kind,
@@ -179,7 +181,7 @@ fn convert_file(
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            write_atomic(&target, e.as_bytes())?;
+            write_atomic_with(&target, e.as_bytes(), permissions)?;
             return Ok(error_report(
                 rel,
                 kind,
@@ -206,7 +208,7 @@ fn convert_file(
     }) {
         Ok(c) => c,
         Err(_) => {
-            write_atomic(&target, text.as_bytes())?;
+            write_atomic_with(&target, text.as_bytes(), permissions)?;
             return Ok(error_report(
                 rel,
                 kind,
@@ -215,7 +217,7 @@ fn convert_file(
         }
     };
     let after = format!("{bom}{}", conversion.output);
-    write_atomic(&target, after.as_bytes())?;
+    write_atomic_with(&target, after.as_bytes(), permissions)?;
     Ok(FileReport {
         path: rel.to_string(),
         kind,
@@ -248,18 +250,43 @@ fn error_report(rel: &str, kind: FileKind, message: String) -> FileReport {
 }
 
 /// Writes a file through a temporary file in the same folder and a rename, so
-/// an interrupted run leaves either the old file or the new one.
+/// an interrupted run leaves either the old file or the new one. The file
+/// keeps the permissions of the file it replaces; a new file gets the
+/// ordinary ones (0666 less the umask), never the temporary file's 0600.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    let existing = fs::metadata(target).ok().map(|m| m.permissions());
+    write_atomic_with(target, bytes, existing)
+}
+
+/// [`write_atomic`] giving the file `permissions` (a copied file keeps its
+/// source's, so an executable script stays executable).
+pub fn write_atomic_with(
+    target: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> Result<(), Fatal> {
     let dir = target
         .parent()
         .ok_or_else(|| Fatal(format!("{}: no parent folder", target.display())))?;
     fs::create_dir_all(dir).map_err(|e| Fatal(format!("{}: {e}", dir.display())))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666: the kernel applies the umask, as for any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
         Fatal(format!(
             "{}: cannot create a temporary file: {e}",
             dir.display()
         ))
     })?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| Fatal(format!("{}: cannot set permissions: {e}", target.display())))?;
+    }
     tmp.write_all(bytes)
         .and_then(|_| tmp.flush())
         .map_err(|e| Fatal(format!("{}: cannot write: {e}", target.display())))?;

@@ -388,3 +388,51 @@ fn a_full_disk_stops_the_run_without_half_written_files() {
         );
     }
 }
+
+/// Written files never keep the temporary file's 0600: a converted file gets
+/// its source's mode (an executable script stays executable), an in-place fix
+/// keeps the file's mode, and a report file gets the ordinary one.
+#[cfg(unix)]
+#[test]
+fn written_files_keep_their_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    fs::create_dir_all(src.join("models")).unwrap();
+    fs::write(
+        src.join("dbt_project.yml"),
+        "name: p\nmodel-paths: [\"models\"]\n",
+    )
+    .unwrap();
+    let model = src.join("models/m.sql");
+    fs::write(&model, "select id::int4 from t\n").unwrap();
+    fs::set_permissions(&model, fs::Permissions::from_mode(0o640)).unwrap();
+    let script = src.join("run.sh");
+    fs::write(&script, "#!/bin/sh\n").unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = dir.path().join("out");
+    let (code, _, stderr) = convert(&src, &out);
+    assert!(code == 0 || code == 1, "{stderr}");
+    assert_eq!(mode(&out.join("models/m.sql")), 0o640);
+    assert_eq!(mode(&out.join("run.sh")), 0o755);
+    let report = out.with_extension("report").join("report.json");
+    assert_ne!(
+        mode(&report) & 0o044,
+        0,
+        "report.json is readable by others"
+    );
+
+    fs::set_permissions(&model, fs::Permissions::from_mode(0o664)).unwrap();
+    let fixed = Command::new(env!("CARGO_BIN_EXE_pg2sf"))
+        .arg("fix")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert_eq!(
+        fs::read_to_string(&model).unwrap(),
+        "select id::integer from t\n"
+    );
+    assert!(fixed.status.code().is_some());
+    assert_eq!(mode(&model), 0o664);
+}
