@@ -140,13 +140,15 @@ impl Cursor {
     }
 }
 
-fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
+fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
     let options = ParserOptions::new().with_trailing_commas(true);
-    let result = Parser::new(dialect)
+    // The parser borrows the token list and hands it back: no copy.
+    let mut parser = Parser::new(dialect)
         .with_recursion_limit(RECURSION_LIMIT)
         .with_options(options)
-        .with_tokens_with_locations(tokens.list.clone())
-        .parse_statements();
+        .with_tokens_with_locations(std::mem::take(&mut tokens.list));
+    let result = parser.parse_statements();
+    tokens.list = parser.into_tokens();
     match result {
         Ok(statements) => Ok(Parsed { tokens, statements }),
         Err(e) => {

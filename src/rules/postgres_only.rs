@@ -2,7 +2,7 @@
 //! of `rules/postgres_only.toml` is a rule that reports its construct without
 //! an edit, so that nothing passes through to Snowflake silently.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -127,11 +127,300 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             )
             .collect(),
     );
-    table
+    let rows: Vec<PostgresOnly> = table
         .rule
         .into_iter()
-        .map(|row| Box::new(PostgresOnly::from_row(row, listed.clone())) as Box<dyn Rule>)
+        .map(|row| PostgresOnly::from_row(row, listed.clone()))
+        .collect();
+    let shared = Arc::new(Rows::index(rows));
+    (0..shared.rows.len())
+        .map(|index| {
+            Box::new(RowRule {
+                rows: shared.clone(),
+                index,
+            }) as Box<dyn Rule>
+        })
         .collect()
+}
+
+/// Every row, indexed by what it looks for, so that one walk over a file's
+/// calls, operators, casts and words serves all of them: asking each of ~80
+/// rows to scan the whole file was most of the rule time.
+struct Rows {
+    rows: Vec<PostgresOnly>,
+    /// Function rows by exact (lower-case) name.
+    by_function: HashMap<String, Vec<usize>>,
+    /// Function rows with a name prefix (`json_*`).
+    prefixed: Vec<usize>,
+    by_operator: HashMap<String, Vec<usize>>,
+    /// Type rows by base type name.
+    by_type: HashMap<String, Vec<usize>>,
+    /// Word-sequence rows by their first word: the row and the other words.
+    by_first_word: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Syntax rows with a detector written in code (`<escape-string>`…).
+    detectors: Vec<usize>,
+}
+
+impl Rows {
+    fn index(rows: Vec<PostgresOnly>) -> Rows {
+        let mut by_function: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefixed = Vec::new();
+        let mut by_operator: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_type: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut detectors = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            match row.kind {
+                Kind::Function => {
+                    for name in &row.exact {
+                        by_function.entry(name.clone()).or_default().push(i);
+                    }
+                    if !row.prefixes.is_empty() {
+                        prefixed.push(i);
+                    }
+                }
+                Kind::Operator => {
+                    for op in &row.exact {
+                        by_operator.entry(op.clone()).or_default().push(i);
+                    }
+                }
+                Kind::Type => {
+                    for name in &row.exact {
+                        by_type.entry(name.clone()).or_default().push(i);
+                    }
+                }
+                Kind::Syntax => {
+                    for seq in &row.exact {
+                        if seq.starts_with('<') {
+                            continue;
+                        }
+                        let mut words = seq.split_whitespace().map(str::to_string);
+                        let Some(first) = words.next() else { continue };
+                        by_first_word
+                            .entry(first)
+                            .or_default()
+                            .push((i, words.collect()));
+                    }
+                    if row.exact.iter().any(|n| n.starts_with('<')) {
+                        detectors.push(i);
+                    }
+                }
+            }
+        }
+        Rows {
+            rows,
+            by_function,
+            prefixed,
+            by_operator,
+            by_type,
+            by_first_word,
+            detectors,
+        }
+    }
+
+    fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if !self.by_type.is_empty() {
+            self.check_type(expr, cx, out);
+        }
+        // Prefix `~` is bitwise NOT; infix `~` is the regex rule's.
+        if let Expr::UnaryOp {
+            op: UnaryOperator::BitwiseNot,
+            ..
+        } = expr
+        {
+            for &r in self.by_operator.get("~").into_iter().flatten() {
+                if let Some((first, _)) = cx.tokens.expr_tokens(expr) {
+                    let range = cx.tokens.ranges[first].clone();
+                    let row = &self.rows[r];
+                    out.push(row.report(range, "~", row.plain()));
+                }
+            }
+        }
+        for &r in &self.detectors {
+            let row = &self.rows[r];
+            if row.has("<array-subscript>") {
+                row.check_subscript(expr, cx, out);
+            }
+            if row.has("<interval-literal>") {
+                row.check_interval(expr, cx, out);
+            }
+        }
+    }
+
+    fn check_type(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let Some(parts) = cx.tokens.cast_parts(expr) else {
+            return;
+        };
+        let written = cx.tokens.type_text(parts.type_name);
+        if written.ends_with(']') {
+            // Array types belong to the array-type rule.
+            return;
+        }
+        let base = written.split('(').next().unwrap_or("").trim_end();
+        let Some(rows) = self.by_type.get(base) else {
+            return;
+        };
+        let range =
+            cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
+        for &r in rows {
+            let row = &self.rows[r];
+            out.push(row.report(range.clone(), &written, row.plain()));
+        }
+    }
+
+    fn check_select(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
+        for &r in &self.detectors {
+            self.rows[r].check_select_into(select, cx, out);
+        }
+    }
+
+    fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        self.check_functions(cx, out);
+        self.check_operators(cx, out);
+        self.check_word_sequences(cx, out);
+        for &r in &self.detectors {
+            self.rows[r].check_detectors(cx, out);
+        }
+    }
+
+    fn check_functions(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        // Schema-qualified names are user functions (or dbt macros): `calls`
+        // leaves them out.
+        for (i, name) in t.calls() {
+            let (i, name) = (*i, name.as_str());
+            let exact = self.by_function.get(name).map(Vec::as_slice).unwrap_or(&[]);
+            let prefixed = self
+                .prefixed
+                .iter()
+                .copied()
+                .filter(|&r| !exact.contains(&r) && self.rows[r].matches_name(name));
+            let mut matched = exact.iter().copied().chain(prefixed).peekable();
+            if matched.peek().is_none() {
+                continue;
+            }
+            let Some(open) = t.next_sig(i) else { continue };
+            let Some(close) = t.matching_paren(open) else {
+                continue;
+            };
+            let args = args(cx, open, close);
+            for r in matched {
+                let row = &self.rows[r];
+                let Some(verdict) = row.check_call(cx, name, &args, close) else {
+                    continue;
+                };
+                let range = t.ranges[i].start..t.ranges[close].end;
+                out.push(row.report(range, t.slice(i), verdict));
+            }
+        }
+    }
+
+    fn check_operators(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.by_operator.is_empty() {
+            return;
+        }
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            let op = match t.token(i) {
+                Token::AtArrow => "@>",
+                Token::ArrowAt => "<@",
+                Token::Overlap => "&&",
+                Token::Question => "?",
+                Token::QuestionPipe => "?|",
+                Token::QuestionAnd => "?&",
+                Token::HashMinus => "#-",
+                Token::Caret => "^",
+                Token::PGSquareRoot => "|/",
+                Token::PGCubeRoot => "||/",
+                Token::AtSign => "@",
+                Token::Ampersand => "&",
+                Token::Pipe => "|",
+                Token::Sharp => "#",
+                Token::ShiftLeft => "<<",
+                Token::ShiftRight => ">>",
+                Token::AtAt => "@@",
+                _ => continue,
+            };
+            let Some(rows) = self.by_operator.get(op) else {
+                continue;
+            };
+            let range = t.ranges[i].clone();
+            if cx.touches_jinja(&range) {
+                continue;
+            }
+            for &r in rows {
+                let row = &self.rows[r];
+                out.push(row.report(range.clone(), op, row.plain()));
+            }
+        }
+    }
+
+    fn check_word_sequences(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        let t = cx.tokens;
+        for i in 0..t.len() {
+            let Token::Word(w) = t.token(i) else { continue };
+            if w.quote_style.is_some() {
+                continue;
+            }
+            let Some(sequences) = self
+                .by_first_word
+                .get(w.value.to_ascii_lowercase().as_str())
+            else {
+                continue;
+            };
+            for (r, rest) in sequences {
+                let mut last = i;
+                let mut ok = true;
+                for word in rest {
+                    match t.next_sig(last) {
+                        Some(n) if t.is_word(n, word) => last = n,
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                let row = &self.rows[*r];
+                let range = t.ranges[i].start..t.ranges[last].end;
+                let written = cx.src(range.clone()).to_string();
+                out.push(row.report(range, &written, row.plain()));
+            }
+        }
+    }
+}
+
+/// One row as a rule: its own code and docs; the first row runs the shared
+/// checks for every row.
+struct RowRule {
+    rows: Arc<Rows>,
+    index: usize,
+}
+
+impl Rule for RowRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.rows.rows[self.index].meta
+    }
+
+    fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.index == 0 {
+            self.rows.check_expr(expr, cx, out);
+        }
+    }
+
+    fn check_select(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.index == 0 {
+            self.rows.check_select(select, cx, out);
+        }
+    }
+
+    fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.index == 0 {
+            self.rows.check_tokens(cx, out);
+        }
+    }
 }
 
 impl PostgresOnly {
@@ -228,28 +517,6 @@ impl PostgresOnly {
     }
 
     // ------------------------------------------------------------ functions
-
-    fn check_functions(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let t = cx.tokens;
-        // Schema-qualified names are user functions (or dbt macros): `calls`
-        // leaves them out.
-        for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
-            if !self.matches_name(name) {
-                continue;
-            }
-            let Some(open) = t.next_sig(i) else { continue };
-            let Some(close) = t.matching_paren(open) else {
-                continue;
-            };
-            let args = args(cx, open, close);
-            let Some(verdict) = self.check_call(cx, name, &args, close) else {
-                continue;
-            };
-            let range = t.ranges[i].start..t.ranges[close].end;
-            out.push(self.report(range, t.slice(i), verdict));
-        }
-    }
 
     /// Whether a call is reported, and how.
     fn check_call(
@@ -361,76 +628,7 @@ impl PostgresOnly {
         }
     }
 
-    // ------------------------------------------------------------ operators
-
-    fn check_operators(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let t = cx.tokens;
-        for i in 0..t.len() {
-            let op = match t.token(i) {
-                Token::AtArrow => "@>",
-                Token::ArrowAt => "<@",
-                Token::Overlap => "&&",
-                Token::Question => "?",
-                Token::QuestionPipe => "?|",
-                Token::QuestionAnd => "?&",
-                Token::HashMinus => "#-",
-                Token::Caret => "^",
-                Token::PGSquareRoot => "|/",
-                Token::PGCubeRoot => "||/",
-                Token::AtSign => "@",
-                Token::Ampersand => "&",
-                Token::Pipe => "|",
-                Token::Sharp => "#",
-                Token::ShiftLeft => "<<",
-                Token::ShiftRight => ">>",
-                Token::AtAt => "@@",
-                _ => continue,
-            };
-            if !self.exact.iter().any(|n| n == op) {
-                continue;
-            }
-            let range = t.ranges[i].clone();
-            if cx.touches_jinja(&range) {
-                continue;
-            }
-            out.push(self.report(range, op, self.plain()));
-        }
-    }
-
     // ------------------------------------------------------------ syntax
-
-    fn check_word_sequences(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let t = cx.tokens;
-        for seq in &self.exact {
-            if seq.starts_with('<') {
-                continue;
-            }
-            let words: Vec<&str> = seq.split_whitespace().collect();
-            let Some(first) = words.first() else { continue };
-            for i in 0..t.len() {
-                if !t.is_word(i, first) {
-                    continue;
-                }
-                let mut last = i;
-                let mut ok = true;
-                for w in &words[1..] {
-                    match t.next_sig(last) {
-                        Some(n) if t.is_word(n, w) => last = n,
-                        _ => {
-                            ok = false;
-                            break;
-                        }
-                    }
-                }
-                if !ok {
-                    continue;
-                }
-                let range = t.ranges[i].start..t.ranges[last].end;
-                let written = cx.src(range.clone()).to_string();
-                out.push(self.report(range, &written, self.plain()));
-            }
-        }
-    }
 
     fn has(&self, detector: &str) -> bool {
         self.exact.iter().any(|n| n == detector)
@@ -626,64 +824,8 @@ impl PostgresOnly {
         }
     }
 
-    // ------------------------------------------------------------ types
-
-    fn check_type(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
-            return;
-        };
-        let written = cx.tokens.type_text(parts.type_name);
-        if written.ends_with(']') {
-            // Array types belong to the array-type rule.
-            return;
-        }
-        let base = written.split('(').next().unwrap_or("").trim_end();
-        if !self.exact.iter().any(|n| n == base) {
-            return;
-        }
-        let range =
-            cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
-        out.push(self.report(range, &written, self.plain()));
-    }
-}
-
-impl Rule for PostgresOnly {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        match self.kind {
-            Kind::Type => self.check_type(expr, cx, out),
-            Kind::Operator => {
-                // Prefix `~` is bitwise NOT; infix `~` is the regex rule's.
-                if let Expr::UnaryOp {
-                    op: UnaryOperator::BitwiseNot,
-                    ..
-                } = expr
-                {
-                    if self.exact.iter().any(|n| n == "~") {
-                        if let Some((first, _)) = cx.tokens.expr_tokens(expr) {
-                            let range = cx.tokens.ranges[first].clone();
-                            out.push(self.report(range, "~", self.plain()));
-                        }
-                    }
-                }
-            }
-            Kind::Syntax => {
-                if self.has("<array-subscript>") {
-                    self.check_subscript(expr, cx, out);
-                }
-                if self.has("<interval-literal>") {
-                    self.check_interval(expr, cx, out);
-                }
-            }
-            Kind::Function => {}
-        }
-    }
-
-    fn check_select(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
-        if self.kind != Kind::Syntax || !self.has("<select-into>") || select.into.is_none() {
+    fn check_select_into(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if !self.has("<select-into>") || select.into.is_none() {
             return;
         }
         let t = cx.tokens;
@@ -709,26 +851,16 @@ impl Rule for PostgresOnly {
         }
     }
 
-    fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
-        match self.kind {
-            Kind::Function => self.check_functions(cx, out),
-            Kind::Operator => self.check_operators(cx, out),
-            Kind::Type => {}
-            Kind::Syntax => {
-                self.check_word_sequences(cx, out);
-                if self.has("<escape-string>")
-                    || self.has("<unicode-string>")
-                    || self.has("<dollar-tag>")
-                {
-                    self.check_literal_tokens(cx, out);
-                }
-                if self.has("<array-constructor>") {
-                    self.check_array_constructor(cx, out);
-                }
-                if self.has("<any-all-array>") {
-                    self.check_any_all(cx, out);
-                }
-            }
+    /// The syntax detectors that look at tokens.
+    fn check_detectors(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        if self.has("<escape-string>") || self.has("<unicode-string>") || self.has("<dollar-tag>") {
+            self.check_literal_tokens(cx, out);
+        }
+        if self.has("<array-constructor>") {
+            self.check_array_constructor(cx, out);
+        }
+        if self.has("<any-all-array>") {
+            self.check_any_all(cx, out);
         }
     }
 }
