@@ -261,8 +261,8 @@ pub fn convert_text_with_settings(
         || recorded
             .iter()
             .any(|d| d.category == Category::Unconvertible);
-    for (v, is_model) in &last.parsed_variants {
-        if let Err(e) = parse::parse_snowflake(v) {
+    for (v, is_model, portable) in last.parsed_variants {
+        if let Err(e) = parse::parse_snowflake_reusing(&v, portable) {
             let range = to_original(e.offset..e.offset, &history);
             let (category, message) = if !is_model {
                 // A macro body read as SQL is a guess (a fragment taken as an
@@ -364,6 +364,8 @@ fn to_original(range: ByteRange, history: &[edits::OffsetMap]) -> ByteRange {
     r
 }
 
+type ParsedVariant = (String, bool, Option<parse::PortableTokens>);
+
 /// A failure that stops the analysis of a file.
 struct FileError {
     code: &'static str,
@@ -374,9 +376,10 @@ struct FileError {
 /// The findings of every rule over every fragment variant of a text.
 struct Analysis {
     findings: Vec<Finding>,
-    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake, and
-    /// whether each is model text (rather than a macro or block body).
-    parsed_variants: Vec<(String, bool)>,
+    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake,
+    /// whether each is model text (rather than a macro or block body), and
+    /// its tokens if Snowflake reads them the same.
+    parsed_variants: Vec<ParsedVariant>,
 }
 
 fn analyze(text: &str, settings: &Settings) -> Result<Analysis, FileError> {
@@ -451,7 +454,7 @@ fn analyze_fragment(
     regions: &[JinjaRegion],
     settings: &Settings,
     findings: &mut Vec<Finding>,
-    parsed_variants: &mut Vec<(String, bool)>,
+    parsed_variants: &mut Vec<ParsedVariant>,
 ) -> Result<(), parse::ParseError> {
     let fragment = &file.fragments[index];
     // With every branch present first; then each branch choice on its own,
@@ -487,7 +490,7 @@ fn analyze_fragment(
                 settings,
                 &mut attempt_findings,
             ) {
-                Ok(text) => attempt_texts.push((text, is_model)),
+                Ok((text, portable)) => attempt_texts.push((text, is_model, portable)),
                 Err(e) => {
                     failed = Some(e);
                     break;
@@ -542,7 +545,7 @@ fn analyze_fragment(
 
 /// Parses a variant, as it is or, for a macro or block body, as the
 /// expression of a `select`; runs the rules on it and returns the text that
-/// parsed.
+/// parsed, with its tokens if Snowflake would read them the same.
 fn parse_and_check(
     original: &str,
     v: &mask::Variant,
@@ -550,11 +553,11 @@ fn parse_and_check(
     regions: &[JinjaRegion],
     settings: &Settings,
     findings: &mut Vec<Finding>,
-) -> Result<String, parse::ParseError> {
+) -> Result<(String, Option<parse::PortableTokens>), parse::ParseError> {
     let error = match parse::parse_postgres(&v.text) {
         Ok(parsed) => {
             run_rules(original, &v.text, &parsed, regions, settings, findings);
-            return Ok(v.text.clone());
+            return Ok((v.text.clone(), parsed.tokens.into_portable()));
         }
         Err(e) => e,
     };
@@ -562,7 +565,8 @@ fn parse_and_check(
         if let Some(text) = mask::as_select_expression(v, fragment.range.start) {
             if let Ok(parsed) = parse::parse_postgres(&text) {
                 run_rules(original, &text, &parsed, regions, settings, findings);
-                return Ok(text);
+                let portable = parsed.tokens.into_portable();
+                return Ok((text, portable));
             }
         }
     }

@@ -175,9 +175,35 @@ pub fn parse_postgres(text: &str) -> Result<Parsed<'_>, ParseError> {
 }
 
 pub fn parse_snowflake(text: &str) -> Result<(), ParseError> {
+    parse_snowflake_reusing(text, None)
+}
+
+/// Parses a text as Snowflake SQL, from the PostgreSQL tokens of the same
+/// text when they are [`PortableTokens`]: tokenising is nearly half of a
+/// parse, and most models hold nothing the two tokenisers read differently.
+pub fn parse_snowflake_reusing(
+    text: &str,
+    portable: Option<PortableTokens>,
+) -> Result<(), ParseError> {
     let dialect = SnowflakeDialect {};
-    let tokens = tokenize(&dialect, text)?;
+    let tokens = match portable {
+        Some(p) => Tokens {
+            text,
+            list: p.list,
+            ranges: p.ranges,
+            lines: LineIndex::new(text),
+            calls: std::sync::OnceLock::new(),
+        },
+        None => tokenize(&dialect, text)?,
+    };
     parse_with(&dialect, tokens).map(|_| ())
+}
+
+/// PostgreSQL tokens of a text that Snowflake's tokeniser reads into the
+/// very same tokens (checked over every fixture by a test).
+pub struct PortableTokens {
+    list: Vec<TokenWithSpan>,
+    ranges: Vec<ByteRange>,
 }
 
 /// Where the outermost parenthesis of the first deeply nested expression
@@ -221,6 +247,69 @@ fn clean_message(message: &str) -> String {
 }
 
 impl<'t> Tokens<'t> {
+    /// The tokens, if Snowflake's tokeniser reads the text the same way:
+    /// only tokens whose spelling both dialects share (ASCII names without
+    /// `$`, plain numbers, strings without backslashes, `--` comments and
+    /// unnested `/* */` ones, the common operators). Anything else (E'…',
+    /// `$$`, `#`, `@`, `?`, `~`, `//`, PostgreSQL's geometric operators…)
+    /// means a tokenisation of its own.
+    pub fn into_portable(self) -> Option<PortableTokens> {
+        let text = self.text.as_bytes();
+        // The two end a `--` comment differently at `\r\n`.
+        if text.contains(&b'\r') {
+            return None;
+        }
+        for (t, r) in self.list.iter().zip(&self.ranges) {
+            let portable = match &t.token {
+                Token::Word(w) => w.value.is_ascii() && !w.value.contains('$'),
+                Token::Number(n, _) => n
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E')),
+                Token::SingleQuotedString(_) => {
+                    text.get(r.clone()).is_some_and(|s| !s.contains(&b'\\'))
+                        && text.get(r.start) == Some(&b'\'')
+                }
+                Token::Whitespace(w) => match w {
+                    Whitespace::Space | Whitespace::Newline | Whitespace::Tab => true,
+                    Whitespace::SingleLineComment { prefix, .. } => prefix == "--",
+                    Whitespace::MultiLineComment(c) => !c.contains("/*"),
+                },
+                // `//` starts a comment in Snowflake.
+                Token::Div => text.get(r.end) != Some(&b'/'),
+                Token::Comma
+                | Token::Eq
+                | Token::Neq
+                | Token::Lt
+                | Token::Gt
+                | Token::LtEq
+                | Token::GtEq
+                | Token::Plus
+                | Token::Minus
+                | Token::Mul
+                | Token::Mod
+                | Token::StringConcat
+                | Token::LParen
+                | Token::RParen
+                | Token::LBracket
+                | Token::RBracket
+                | Token::Period
+                | Token::Colon
+                | Token::DoubleColon
+                | Token::SemiColon
+                | Token::Arrow
+                | Token::LongArrow => true,
+                _ => false,
+            };
+            if !portable {
+                return None;
+            }
+        }
+        Some(PortableTokens {
+            list: self.list,
+            ranges: self.ranges,
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -527,6 +616,62 @@ pub fn for_each_expr(statements: &[Statement], mut f: impl FnMut(&Expr)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the PostgreSQL tokens are called portable, Snowflake's tokeniser
+    /// must give exactly the same tokens and spans: over every fixture and
+    /// the constructs the two tokenisers read differently.
+    #[test]
+    fn portable_tokens_are_what_snowflake_reads() {
+        let mut texts: Vec<String> = [
+            "select a // b from t",
+            "select 'a\\b' from t",
+            "select e'x' || u&'y' || $$z$$ from t",
+            "select a # b, c @ d, x ? 'k', f ~ 'r', p <-> q, 1_000 from t",
+            "select /* a /* nested */ comment */ 1",
+            "select naïve, $1, a$b from t",
+            "select a -> 'b' ->> 'c', x::int, y % 2, (z) / 3 -- tail\n; select 1.5e3",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for entry in walkdir::WalkDir::new(root) {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(match crate::jinja::scan(&text) {
+                        Ok(regions) => crate::mask::mask_file(&text, &regions).masked,
+                        Err(_) => text,
+                    });
+                }
+            }
+        }
+        let mut portable = 0;
+        for text in &texts {
+            let Ok(tokens) = tokenize(&PostgreSqlDialect {}, text) else {
+                continue;
+            };
+            let Some(p) = tokens.into_portable() else {
+                continue;
+            };
+            portable += 1;
+            let snowflake = Tokenizer::new(&SnowflakeDialect {}, text)
+                .tokenize_with_location()
+                .unwrap();
+            assert_eq!(p.list.len(), snowflake.len(), "{text}");
+            for (a, b) in p.list.iter().zip(&snowflake) {
+                assert_eq!((&a.token, a.span), (&b.token, b.span), "{text}");
+            }
+        }
+        // The crafted texts are not portable except the last.
+        assert!(portable > 100, "{portable} portable texts");
+        for crafted in &texts[..6] {
+            let tokens = tokenize(&PostgreSqlDialect {}, crafted).unwrap();
+            assert!(tokens.into_portable().is_none(), "{crafted}");
+        }
+        let last = tokenize(&PostgreSqlDialect {}, &texts[6]).unwrap();
+        assert!(last.into_portable().is_some());
+    }
 
     fn ranges(sql: &str) -> Vec<String> {
         let parsed = parse_postgres(sql).unwrap();
