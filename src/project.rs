@@ -23,9 +23,11 @@ pub struct FileReport {
     pub kind: FileKind,
     pub status: Status,
     pub diagnostics: Vec<Diagnostic>,
-    /// Input and output text of a SQL file (for diffs); empty for copied files.
+    /// Input text of a SQL file (for diffs); empty for copied files.
     pub before: String,
-    pub after: String,
+    /// Output text, when it differs from the input (held once otherwise: a
+    /// large project keeps every text until the report is written).
+    pub after: Option<String>,
 }
 
 pub struct ProjectReport {
@@ -174,7 +176,7 @@ fn convert_file(
             status: Status::Unchanged,
             diagnostics: vec![],
             before: String::new(),
-            after: String::new(),
+            after: None,
         });
     }
     let text = match String::from_utf8(bytes) {
@@ -223,8 +225,8 @@ fn convert_file(
         kind,
         status: conversion.status,
         diagnostics: conversion.diagnostics,
+        after: (after != text).then_some(after),
         before: text,
-        after,
     })
 }
 
@@ -245,7 +247,7 @@ fn error_report(rel: &str, kind: FileKind, message: String) -> FileReport {
             fixed: false,
         }],
         before: String::new(),
-        after: String::new(),
+        after: None,
     }
 }
 
@@ -254,16 +256,26 @@ fn error_report(rel: &str, kind: FileKind, message: String) -> FileReport {
 /// keeps the permissions of the file it replaces; a new file gets the
 /// ordinary ones (0666 less the umask), never the temporary file's 0600.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Fatal> {
-    let existing = fs::metadata(target).ok().map(|m| m.permissions());
-    write_atomic_with(target, bytes, existing)
+    write_atomic_with(target, bytes, None)
 }
 
 /// [`write_atomic`] giving the file `permissions` (a copied file keeps its
-/// source's, so an executable script stays executable).
+/// source's, so an executable script stays executable); `None` keeps those
+/// of the file replaced.
 pub fn write_atomic_with(
     target: &Path,
     bytes: &[u8],
     permissions: Option<fs::Permissions>,
+) -> Result<(), Fatal> {
+    write_atomic_streamed(target, permissions, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_atomic_with`] for content written piece by piece (a report of
+/// thousands of models is never held whole in memory).
+pub fn write_atomic_streamed(
+    target: &Path,
+    permissions: Option<fs::Permissions>,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Fatal> {
     let dir = target
         .parent()
@@ -276,20 +288,25 @@ pub fn write_atomic_with(
         // Created with 0666: the kernel applies the umask, as for any new file.
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+    let tmp = builder.tempfile_in(dir).map_err(|e| {
         Fatal(format!(
             "{}: cannot create a temporary file: {e}",
             dir.display()
         ))
     })?;
+    let permissions = permissions.or_else(|| fs::metadata(target).ok().map(|m| m.permissions()));
     if let Some(permissions) = permissions {
         tmp.as_file()
             .set_permissions(permissions)
             .map_err(|e| Fatal(format!("{}: cannot set permissions: {e}", target.display())))?;
     }
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.flush())
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, tmp);
+    write(&mut out)
+        .and_then(|_| out.flush())
         .map_err(|e| Fatal(format!("{}: cannot write: {e}", target.display())))?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| Fatal(format!("{}: cannot write: {}", target.display(), e.error())))?;
     tmp.persist(target)
         .map_err(|e| Fatal(format!("{}: cannot write: {e}", target.display())))?;
     Ok(())

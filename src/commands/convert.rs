@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{emit, exit_code, Fatal};
 use crate::convert::Status;
-use crate::project::{convert_project, write_atomic, ConvertOptions};
+use crate::project::{convert_project, write_atomic_streamed, ConvertOptions};
 use crate::report;
 use crate::rules::{IdentifierCase, Settings};
 
@@ -60,18 +60,21 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
             identifier_case: args.identifier_case,
         },
     })?;
-    let pages = report::Report::from_project(&result);
-    write_atomic(&report_dir.join("report.json"), pages.to_json().as_bytes())?;
-    super::report::write_pages(&pages, &report_dir)?;
-    emit(&format!(
-        "{}report: {}\n",
-        report::terminal::render(&result),
-        report_dir.join("index.html").display()
-    ));
+    let terminal = report::terminal::render(&result);
     let failed = result
         .files
         .iter()
         .any(|f| matches!(f.status, Status::Unconvertible | Status::Error));
+    // The report takes the texts over; each page is written as it is made.
+    let pages = report::Report::from_project(result);
+    write_atomic_streamed(&report_dir.join("report.json"), None, &mut |out| {
+        pages.write_json(out)
+    })?;
+    super::report::write_pages(&pages, &report_dir)?;
+    emit(&format!(
+        "{terminal}report: {}\n",
+        report_dir.join("index.html").display()
+    ));
     Ok(exit_code(failed))
 }
 

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{emit, Fatal};
-use crate::project::write_atomic;
+use crate::project::{write_atomic, write_atomic_streamed};
 use crate::report::{html, markdown, Report};
 
 #[derive(Args)]
@@ -48,6 +48,8 @@ pub fn run(args: ReportArgs) -> Result<ExitCode, Fatal> {
 
 /// Writes the reviewer's pages of a report into `dir`.
 pub fn write_pages(report: &Report, dir: &std::path::Path) -> Result<(), Fatal> {
-    write_atomic(&dir.join("index.html"), html::render(report).as_bytes())?;
+    write_atomic_streamed(&dir.join("index.html"), None, &mut |out| {
+        html::render_to(report, out)
+    })?;
     write_atomic(&dir.join("report.md"), markdown::render(report).as_bytes())
 }

@@ -23,6 +23,15 @@ const CONTEXT: usize = 3;
 const TOP: usize = 10;
 
 pub fn render(report: &Report) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = render_to(report, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the page model by model, so that a project of thousands of models
+/// never has the whole page in memory.
+pub fn render_to(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut html = String::with_capacity(64 * 1024);
     let s = &report.summary;
     let _ = write!(
@@ -34,10 +43,10 @@ pub fn render(report: &Report) -> String {
     );
     html.push_str("<header><h1>pg2sf conversion report</h1>\n<nav><a href=\"#summary\">Summary</a> <a href=\"#models\">Models</a> <a href=\"#rules\">Rules</a></nav></header>\n<main>\n");
     summary_section(report, &mut html);
-    models_section(report, &mut html);
+    models_section(report, &mut html, out)?;
     rules_section(report, &mut html);
     let _ = write!(html, "</main>\n<script>{JS}</script>\n</body>\n</html>\n");
-    html
+    out.write_all(html.as_bytes())
 }
 
 fn summary_section(report: &Report, html: &mut String) {
@@ -126,7 +135,11 @@ fn top_table(html: &mut String, title: &str, id: &str, files: &[&ReportFile]) {
     html.push_str("</tbody></table></div>\n");
 }
 
-fn models_section(report: &Report, html: &mut String) {
+fn models_section(
+    report: &Report,
+    html: &mut String,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let s = &report.summary;
     html.push_str("<section id=\"models\"><h2>Models</h2>\n<form id=\"filters\" class=\"js-only\" onsubmit=\"return false\">\n");
     html.push_str("<label>Status <select id=\"f-status\"><option value=\"\">all</option>");
@@ -161,8 +174,13 @@ fn models_section(report: &Report, html: &mut String) {
     html.push_str("<div id=\"model-list\">\n");
     for f in report.sql_files() {
         model(f, html);
+        if html.len() > 64 * 1024 {
+            out.write_all(html.as_bytes())?;
+            html.clear();
+        }
     }
     html.push_str("</div>\n<p id=\"none\" class=\"js-only\" hidden>No model matches these filters.</p>\n</section>\n");
+    Ok(())
 }
 
 /// The distinct codes of a file's findings, sorted.

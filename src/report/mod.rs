@@ -126,10 +126,10 @@ impl ReportDiagnostic {
 }
 
 impl ReportFile {
-    fn from_file(f: &FileReport) -> Self {
+    fn from_file(f: FileReport) -> Self {
         let sql = matches!(f.kind, FileKind::Sql | FileKind::Dbt(_));
         ReportFile {
-            path: f.path.clone(),
+            path: f.path,
             kind: match f.kind {
                 FileKind::Sql => Kind::Sql,
                 FileKind::Dbt(_) => Kind::Dbt,
@@ -141,8 +141,8 @@ impl ReportFile {
                 .iter()
                 .map(ReportDiagnostic::from_diagnostic)
                 .collect(),
-            source: (sql && !f.before.is_empty()).then(|| f.before.clone()),
-            output: (sql && f.after != f.before).then(|| f.after.clone()),
+            source: (sql && !f.before.is_empty()).then_some(f.before),
+            output: f.after.filter(|_| sql),
         }
     }
 
@@ -180,8 +180,13 @@ impl ReportFile {
 }
 
 impl Report {
-    pub fn from_project(report: &ProjectReport) -> Self {
-        let files: Vec<ReportFile> = report.files.iter().map(ReportFile::from_file).collect();
+    /// The report of a run, taking over its texts rather than copying them.
+    pub fn from_project(report: ProjectReport) -> Self {
+        let files: Vec<ReportFile> = report
+            .files
+            .into_iter()
+            .map(ReportFile::from_file)
+            .collect();
         let summary = summarize(&files);
         Report { files, summary }
     }
@@ -192,6 +197,13 @@ impl Report {
         let mut report: Report = serde_json::from_str(text)?;
         report.summary = summarize(&report.files);
         Ok(report)
+    }
+
+    /// Writes `report.json` (the same text as [`Report::to_json`]) without
+    /// building it in memory.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self)?;
+        out.write_all(b"\n")
     }
 
     pub fn to_json(&self) -> String {
@@ -239,12 +251,23 @@ fn summarize(files: &[ReportFile]) -> Summary {
     }
 }
 
+/// The summary of a run (counts only: the texts are not copied).
 pub fn summary(report: &ProjectReport) -> Summary {
-    Report::from_project(report).summary
-}
-
-pub fn to_json(report: &ProjectReport) -> String {
-    Report::from_project(report).to_json()
+    let files: Vec<ReportFile> = report
+        .files
+        .iter()
+        .map(|f| {
+            ReportFile::from_file(FileReport {
+                path: f.path.clone(),
+                kind: f.kind,
+                status: f.status,
+                diagnostics: f.diagnostics.clone(),
+                before: String::new(),
+                after: None,
+            })
+        })
+        .collect();
+    summarize(&files)
 }
 
 /// Line diff of a conversion. Myers' algorithm is quadratic when most lines
@@ -261,7 +284,7 @@ pub fn line_diff<'a>(before: &'a str, after: &'a str) -> similar::TextDiff<'a, '
 
 /// The unified diff of a file's conversion, without colour.
 pub fn unified_diff(f: &FileReport) -> String {
-    line_diff(&f.before, &f.after)
+    line_diff(&f.before, f.after.as_deref().unwrap_or(&f.before))
         .unified_diff()
         .context_radius(2)
         .header(&format!("a/{}", f.path), &format!("b/{}", f.path))

@@ -29,7 +29,7 @@ pub fn render(report: &ProjectReport) -> String {
                 d.message
             );
         }
-        if f.before != f.after {
+        if f.after.is_some() {
             for line in unified_diff(f).lines() {
                 let line = if line.starts_with('+') && !line.starts_with("+++") {
                     line.green().to_string()
