@@ -57,6 +57,7 @@ mod postgis;
 mod strpos;
 mod concat_nulls;
 mod char_length;
+mod offset_without_limit;
 mod postgres_only;
 mod quoted_identifier;
 mod ranking_order;
@@ -364,6 +365,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(strpos::Strpos::new()));
         rules.push(Box::new(concat_nulls::ConcatNulls::new()));
         rules.push(Box::new(char_length::CharLength::new()));
+        rules.push(Box::new(offset_without_limit::OffsetWithoutLimit::new()));
         rules.extend(postgres_only::rules());
         rules
     })
