@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::Deserialize;
-use sqlparser::ast::{BinaryOperator, Expr, Select, UnaryOperator, Value};
+use sqlparser::ast::{Expr, Select, UnaryOperator, Value};
 use sqlparser::tokenizer::Token;
 
 use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
@@ -46,32 +46,20 @@ struct Table {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Check {
     None,
-    OneArg,
-    NoArgs,
     ArrayToString,
     LeftRight,
     SubstrStart,
-    DatePartUnsupported,
-    DatePartDiffers,
-    DateTrunc,
     DefaultFrame,
-    NoOrder,
 }
 
 impl Check {
     fn parse(s: Option<&str>) -> Option<Check> {
         Some(match s {
             None => Check::None,
-            Some("one_arg") => Check::OneArg,
-            Some("no_args") => Check::NoArgs,
             Some("array_to_string") => Check::ArrayToString,
             Some("left_right") => Check::LeftRight,
             Some("substr_start") => Check::SubstrStart,
-            Some("date_part_unsupported") => Check::DatePartUnsupported,
-            Some("date_part_differs") => Check::DatePartDiffers,
-            Some("date_trunc") => Check::DateTrunc,
             Some("default_frame") => Check::DefaultFrame,
-            Some("no_order") => Check::NoOrder,
             Some(_) => return None,
         })
     }
@@ -241,9 +229,6 @@ impl Rows {
             if row.has("<array-subscript>") {
                 row.check_subscript(expr, cx, out);
             }
-            if row.has("<interval-literal>") {
-                row.check_interval(expr, cx, out);
-            }
         }
     }
 
@@ -306,7 +291,7 @@ impl Rows {
             let args = args(cx, open, close);
             for r in matched {
                 let row = &self.rows[r];
-                let Some(verdict) = row.check_call(cx, name, &args, close) else {
+                let Some(verdict) = row.check_call(cx, &args, close) else {
                     continue;
                 };
                 let range = t.ranges[i].start..t.ranges[close].end;
@@ -519,13 +504,7 @@ impl PostgresOnly {
     // ------------------------------------------------------------ functions
 
     /// Whether a call is reported, and how.
-    fn check_call(
-        &self,
-        cx: &RuleContext,
-        name: &str,
-        args: &[Vec<usize>],
-        close: usize,
-    ) -> Option<Verdict> {
+    fn check_call(&self, cx: &RuleContext, args: &[Vec<usize>], close: usize) -> Option<Verdict> {
         let t = cx.tokens;
         let plain = self.plain();
         let with = |category: Category, detail: &str| Verdict {
@@ -534,8 +513,6 @@ impl PostgresOnly {
         };
         match self.check {
             Check::None => Some(plain),
-            Check::OneArg => (args.len() == 1).then_some(plain),
-            Check::NoArgs => args.is_empty().then_some(plain),
             Check::ArrayToString => match args.len() {
                 0..=2 => Some(plain),
                 _ => Some(with(
@@ -563,34 +540,7 @@ impl PostgresOnly {
                 };
                 (!(start_ok && len_ok)).then_some(plain)
             }
-            Check::DatePartUnsupported | Check::DatePartDiffers => {
-                let field = date_field(cx, name, args);
-                let class = match &field {
-                    Some(f) => classify_part(f),
-                    None => PartClass::Differs,
-                };
-                match (self.check, class) {
-                    (Check::DatePartUnsupported, PartClass::Unsupported) => Some(plain),
-                    (Check::DatePartDiffers, PartClass::Differs) => Some(match field {
-                        Some(f) => with(self.meta.category, &format!("part `{f}`")),
-                        None => with(self.meta.category, "the part is not a literal"),
-                    }),
-                    _ => None,
-                }
-            }
-            Check::DateTrunc => {
-                let unit = args.first().and_then(|a| string_literal(cx, a));
-                match unit.as_deref().map(|u| u.trim().to_ascii_lowercase()) {
-                    Some(u) if matches!(u.as_str(), "decade" | "century" | "millennium") => {
-                        Some(with(
-                            Category::Unconvertible,
-                            &format!("unit `{u}` does not exist"),
-                        ))
-                    }
-                    _ => Some(plain),
-                }
-            }
-            Check::DefaultFrame | Check::NoOrder => {
+            Check::DefaultFrame => {
                 let mut n = t.next_sig(close)?;
                 if t.is_word(n, "ignore") || t.is_word(n, "respect") {
                     n = t.next_sig(t.next_sig(n)?)?;
@@ -601,8 +551,10 @@ impl PostgresOnly {
                 let open = t.next_sig(n)?;
                 if !matches!(t.token(open), Token::LParen) {
                     // A named window: its clauses are not visible here.
-                    return (self.check == Check::DefaultFrame)
-                        .then(|| with(self.meta.category, "check the frame of the named window"));
+                    return Some(with(
+                        self.meta.category,
+                        "check the frame of the named window",
+                    ));
                 }
                 let end = t.matching_paren(open)?;
                 let mut depth = 0i32;
@@ -620,10 +572,7 @@ impl PostgresOnly {
                         _ => {}
                     }
                 }
-                match self.check {
-                    Check::NoOrder => (!ordered).then_some(plain),
-                    _ => (ordered && !framed).then_some(plain),
-                }
+                (ordered && !framed).then_some(plain)
             }
         }
     }
@@ -774,56 +723,6 @@ impl PostgresOnly {
         }
     }
 
-    fn check_interval(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let t = cx.tokens;
-        match expr {
-            Expr::Interval(iv) => {
-                let Expr::Value(v) = iv.value.as_ref() else {
-                    return;
-                };
-                let Value::SingleQuotedString(body) = &v.value else {
-                    return;
-                };
-                let qualified = iv.leading_field.is_some() || iv.last_field.is_some();
-                if !qualified && snowflake_interval(body) {
-                    return;
-                }
-                let Some((first, last)) = interval_tokens(cx, expr) else {
-                    return;
-                };
-                let range = t.ranges[first].start..t.ranges[last].end;
-                let written = short(cx.src(range.clone()));
-                out.push(self.report(range, &written, self.plain()));
-            }
-            Expr::BinaryOp {
-                left,
-                op: BinaryOperator::Multiply | BinaryOperator::Divide,
-                right,
-            } => {
-                let side = |e: &Expr| match e {
-                    Expr::Interval(_) => interval_tokens(cx, e),
-                    _ => t.expr_tokens(e),
-                };
-                if !matches!(left.as_ref(), Expr::Interval(_))
-                    && !matches!(right.as_ref(), Expr::Interval(_))
-                {
-                    return;
-                }
-                let (Some((first, _)), Some((_, last))) = (side(left), side(right)) else {
-                    return;
-                };
-                let range = t.ranges[first].start..t.ranges[last].end;
-                let written = short(cx.src(range.clone()));
-                let verdict = Verdict {
-                    category: self.meta.category,
-                    detail: Some("an interval constant is multiplied".to_string()),
-                };
-                out.push(self.report(range, &written, verdict));
-            }
-            _ => {}
-        }
-    }
-
     fn check_select_into(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {
         if !self.has("<select-into>") || select.into.is_none() {
             return;
@@ -933,155 +832,6 @@ fn int_literal(cx: &RuleContext, arg: &[usize]) -> Option<i64> {
     }
 }
 
-/// An argument that is a plain string literal (optionally cast to text).
-fn string_literal(cx: &RuleContext, arg: &[usize]) -> Option<String> {
-    let t = cx.tokens;
-    let first = *arg.first()?;
-    let plain_or_cast =
-        arg.len() == 1 || (arg.len() >= 3 && matches!(t.token(arg[1]), Token::DoubleColon));
-    if !plain_or_cast {
-        return None;
-    }
-    match t.token(first) {
-        Token::SingleQuotedString(s) => Some(s.clone()),
-        Token::DollarQuotedString(d) => Some(d.value.clone()),
-        _ => None,
-    }
-}
-
-/// The field of `extract(field from x)` or `date_part('field', x)`, lower-case.
-fn date_field(cx: &RuleContext, name: &str, args: &[Vec<usize>]) -> Option<String> {
-    let t = cx.tokens;
-    let first = args.first()?;
-    if name == "extract" {
-        let f = *first.first()?;
-        if first.len() < 2 || !t.is_word(*first.get(1)?, "from") {
-            return None;
-        }
-        return match t.token(f) {
-            Token::Word(w) => Some(w.value.to_ascii_lowercase()),
-            Token::SingleQuotedString(s) => Some(s.trim().to_ascii_lowercase()),
-            _ => None,
-        };
-    }
-    string_literal(cx, first).map(|s| s.trim().to_ascii_lowercase())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PartClass {
-    Same,
-    Differs,
-    Unsupported,
-}
-
-/// How Snowflake's EXTRACT / DATE_PART treat a PostgreSQL field.
-fn classify_part(field: &str) -> PartClass {
-    match field {
-        "year" | "years" | "y" | "yr" | "yrs" | "month" | "months" | "mon" | "mons" | "day"
-        | "days" | "d" | "hour" | "hours" | "h" | "hr" | "hrs" | "minute" | "minutes" | "m"
-        | "min" | "mins" | "quarter" | "qtr" | "doy" | "timezone_hour" | "timezone_minute" => {
-            PartClass::Same
-        }
-        "epoch" | "second" | "seconds" | "s" | "sec" | "secs" | "week" | "weeks" | "w" | "dow" => {
-            PartClass::Differs
-        }
-        _ => PartClass::Unsupported,
-    }
-}
-
-/// Whether an interval literal's text is in Snowflake's interval-constant
-/// grammar: comma-separated `<integer> <unit>` parts.
-fn snowflake_interval(body: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "year",
-        "years",
-        "y",
-        "yr",
-        "yrs",
-        "quarter",
-        "quarters",
-        "qtr",
-        "qtrs",
-        "month",
-        "months",
-        "mon",
-        "mons",
-        "mm",
-        "week",
-        "weeks",
-        "w",
-        "wk",
-        "day",
-        "days",
-        "d",
-        "dd",
-        "hour",
-        "hours",
-        "h",
-        "hr",
-        "hrs",
-        "minute",
-        "minutes",
-        "min",
-        "mins",
-        "mi",
-        "second",
-        "seconds",
-        "sec",
-        "secs",
-        "s",
-        "millisecond",
-        "milliseconds",
-        "ms",
-        "microsecond",
-        "microseconds",
-        "us",
-        "nanosecond",
-        "nanoseconds",
-        "ns",
-    ];
-    let parts: Vec<&str> = body.split(',').collect();
-    !body.trim().is_empty()
-        && parts.iter().all(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            match words.as_slice() {
-                [n, unit] => {
-                    n.bytes().all(|b| b.is_ascii_digit())
-                        && UNITS.contains(&unit.to_ascii_lowercase().as_str())
-                }
-                _ => false,
-            }
-        })
-}
-
-/// The first and last token of `interval '…' [unit [to unit]]`.
-fn interval_tokens(cx: &RuleContext, expr: &Expr) -> Option<(usize, usize)> {
-    let Expr::Interval(iv) = expr else {
-        return None;
-    };
-    let t = cx.tokens;
-    let value = t.expr_range(&iv.value)?;
-    let lit = t.at(value.start)?;
-    let kw = t.prev_sig(lit)?;
-    if !t.is_word(kw, "interval") {
-        return None;
-    }
-    let mut last = lit;
-    if iv.leading_field.is_some() {
-        last = t.next_sig(last)?;
-        if let Some(p) = t.next_sig(last) {
-            if matches!(t.token(p), Token::LParen) {
-                last = t.matching_paren(p)?;
-            }
-        }
-    }
-    if iv.last_field.is_some() {
-        let to = t.next_sig(last)?;
-        last = t.next_sig(to)?;
-    }
-    Some((kw, last))
-}
-
 fn matching_bracket(cx: &RuleContext, open: usize) -> Option<usize> {
     let t = cx.tokens;
     let mut depth = 0usize;
@@ -1163,15 +913,5 @@ mod tests {
             .filter(|d| d.code.starts_with("PG9"))
             .collect();
         assert!(pg9.is_empty(), "{pg9:?}");
-    }
-
-    #[test]
-    fn interval_grammar() {
-        assert!(snowflake_interval("1 day"));
-        assert!(snowflake_interval("2 hours, 30 minutes"));
-        assert!(!snowflake_interval("1.5 hours"));
-        assert!(!snowflake_interval("2 hours 30 minutes"));
-        assert!(!snowflake_interval("1:30:00"));
-        assert!(!snowflake_interval("P1D"));
     }
 }
