@@ -58,6 +58,7 @@ mod strpos;
 mod concat_nulls;
 mod char_length;
 mod offset_without_limit;
+mod count_distinct_row;
 mod postgres_only;
 mod quoted_identifier;
 mod ranking_order;
@@ -366,6 +367,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(concat_nulls::ConcatNulls::new()));
         rules.push(Box::new(char_length::CharLength::new()));
         rules.push(Box::new(offset_without_limit::OffsetWithoutLimit::new()));
+        rules.push(Box::new(count_distinct_row::CountDistinctRow::new()));
         rules.extend(postgres_only::rules());
         rules
     })
