@@ -78,6 +78,7 @@ mod json_extract;
 mod json_key_exists;
 mod json_typeof;
 mod to_json;
+mod json_path_query_array;
 
 /// What a finding means for the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -368,6 +369,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(char_length::CharLength::new()));
         rules.push(Box::new(offset_without_limit::OffsetWithoutLimit::new()));
         rules.push(Box::new(count_distinct_row::CountDistinctRow::new()));
+        rules.push(Box::new(json_path_query_array::JsonPathQueryArray::new()));
         rules.extend(postgres_only::rules());
         rules
     })

@@ -111,6 +111,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                     .chain(super::json_agg::FUNCTIONS)
                     .chain(super::json_typeof::FUNCTIONS)
                     .chain(super::json_extract::FUNCTIONS)
+                    .chain(super::json_path_query_array::FUNCTIONS)
                     .map(|n| n.to_string()),
             )
             .collect(),
