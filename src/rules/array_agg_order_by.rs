@@ -49,9 +49,14 @@ impl Rule for ArrayAggOrderBy {
         let Some(args) = call.args() else { return };
         let [value] = args.as_slice() else { return };
         let Some(clause) = call.order_by_range(cx.tokens) else {
+            // Placed on the name alone: when PG212 or PG503 wrote that name
+            // (`jsonb_agg` → `array_agg`), the finding lies wholly in written
+            // text and yields to the rewrite, whose message names these edge
+            // cases already; over the whole call it would run on into the
+            // original arguments and be reported a second time.
             out.push(Finding::new(
                 &self.meta,
-                range,
+                call.name_range(cx.tokens),
                 format!("array_agg: {NULLS_AND_EMPTY}; not rewritten"),
             ));
             return;
