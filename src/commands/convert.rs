@@ -67,10 +67,27 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
         .any(|f| matches!(f.status, Status::Unconvertible | Status::Error));
     // The report takes the texts over; each page is written as it is made.
     let pages = report::Report::from_project(result);
-    write_atomic_streamed(&report_dir.join("report.json"), None, &mut |out| {
-        pages.write_json(out)
-    })?;
-    super::report::write_pages(&pages, &report_dir)?;
+    // report.json and the pages are written side by side, on as many threads
+    // as the conversion had.
+    let write_report = || {
+        let (json, html) = rayon::join(
+            || {
+                write_atomic_streamed(&report_dir.join("report.json"), None, &mut |out| {
+                    pages.write_json(out)
+                })
+            },
+            || super::report::write_pages(&pages, &report_dir),
+        );
+        json.and(html)
+    };
+    match args.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Fatal(format!("cannot start {n} worker threads: {e}")))?
+            .install(write_report)?,
+        None => write_report()?,
+    }
     emit(&format!(
         "{terminal}report: {}\n",
         report_dir.join("index.html").display()

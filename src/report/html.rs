@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use rayon::prelude::*;
 use similar::ChangeTag;
 
 use super::{code_title, pipeline_code, Report, ReportDiagnostic, ReportFile};
@@ -172,11 +173,22 @@ fn models_section(
         n = s.sql_files
     );
     html.push_str("<div id=\"model-list\">\n");
-    for f in report.sql_files() {
-        model(f, html);
-        if html.len() > 64 * 1024 {
-            out.write_all(html.as_bytes())?;
-            html.clear();
+    out.write_all(html.as_bytes())?;
+    html.clear();
+    // Models are rendered in parallel a batch at a time (their diffs are most
+    // of the page's cost) and written in path order.
+    let files: Vec<&ReportFile> = report.sql_files().collect();
+    for batch in files.chunks(256) {
+        let pieces: Vec<String> = batch
+            .par_iter()
+            .map(|f| {
+                let mut piece = String::new();
+                model(f, &mut piece);
+                piece
+            })
+            .collect();
+        for piece in pieces {
+            out.write_all(piece.as_bytes())?;
         }
     }
     html.push_str("</div>\n<p id=\"none\" class=\"js-only\" hidden>No model matches these filters.</p>\n</section>\n");
