@@ -5,4 +5,4 @@ select
     current_timestamp() as loaded_at,
     regexp_instr(o.note, 'gift', 1, 1, 0, 's') > 0 as is_gift
 from {{ ref('stg_orders') }} as o
-cross join generate_series(1, 3) as g(n)
+cross join (select value::integer as n from table(flatten(input => array_generate_range(1, 3 + 1)))) as g(n)
