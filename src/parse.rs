@@ -32,6 +32,20 @@ pub struct Tokens<'t> {
     pub lines: LineIndex,
     /// Built on first use: see [`Tokens::calls`].
     calls: std::sync::OnceLock<Vec<(usize, String)>>,
+    /// Token positions of the calls rules asked about, by the call's
+    /// address: some twenty rules look at every call, and finding its
+    /// parentheses and clauses is a token scan (see `rules::function_renames::Call`).
+    pub call_parts: std::cell::RefCell<std::collections::HashMap<usize, Option<CallParts>>>,
+}
+
+/// Token indexes of a call's parts (name, parentheses, ORDER BY, FILTER).
+#[derive(Debug, Clone, Copy)]
+pub struct CallParts {
+    pub name_token: usize,
+    pub open: usize,
+    pub close: usize,
+    pub order_by: Option<(usize, usize)>,
+    pub filter: Option<(usize, usize)>,
 }
 
 pub struct Parsed<'t> {
@@ -87,6 +101,7 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
         ranges,
         lines,
         calls: std::sync::OnceLock::new(),
+        call_parts: Default::default(),
     })
 }
 
@@ -193,6 +208,7 @@ pub fn parse_snowflake_reusing(
             ranges: p.ranges,
             lines: LineIndex::new(text),
             calls: std::sync::OnceLock::new(),
+            call_parts: Default::default(),
         },
         None => tokenize(&dialect, text)?,
     };

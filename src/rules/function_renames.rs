@@ -47,6 +47,40 @@ impl<'a> Call<'a> {
         if ident.quote_style.is_some() || !matches!(func.args, FunctionArguments::List(_)) {
             return None;
         }
+        let key = expr as *const Expr as usize;
+        let cached = tokens.call_parts.borrow().get(&key).copied();
+        let parts = match cached {
+            Some(parts) => parts,
+            None => {
+                let parts = Self::parts(func, ident, tokens);
+                tokens.call_parts.borrow_mut().insert(key, parts);
+                parts
+            }
+        }?;
+        let crate::parse::CallParts {
+            name_token,
+            open,
+            close,
+            order_by,
+            filter,
+        } = parts;
+        Some(Call {
+            func,
+            name: ident.value.to_ascii_lowercase(),
+            name_token,
+            open,
+            close,
+            order_by,
+            filter,
+        })
+    }
+
+    /// Where the call's parts are in the tokens (the token scan `of` caches).
+    fn parts(
+        func: &Function,
+        ident: &sqlparser::ast::Ident,
+        tokens: &Tokens,
+    ) -> Option<crate::parse::CallParts> {
         let range = tokens.span_range(ident.span)?;
         let name_token = tokens.at(range.start)?;
         if !tokens.is_word(name_token, &ident.value) {
@@ -91,9 +125,7 @@ impl<'a> Call<'a> {
             }
             filter = Some((kw, tokens.matching_paren(p)?));
         }
-        Some(Call {
-            func,
-            name: ident.value.to_ascii_lowercase(),
+        Some(crate::parse::CallParts {
             name_token,
             open,
             close,
