@@ -63,6 +63,7 @@ mod math_functions;
 mod mode_within_group;
 mod non_ascii_identifier;
 mod numeric_scale;
+mod offset_before_limit;
 mod offset_without_limit;
 mod operand_types;
 mod postgis;
@@ -368,6 +369,7 @@ pub fn registry() -> &'static [Box<dyn Rule>] {
         rules.push(Box::new(concat_nulls::ConcatNulls::new()));
         rules.push(Box::new(char_length::CharLength::new()));
         rules.push(Box::new(offset_without_limit::OffsetWithoutLimit::new()));
+        rules.push(Box::new(offset_before_limit::OffsetBeforeLimit::new()));
         rules.push(Box::new(count_distinct_row::CountDistinctRow::new()));
         rules.push(Box::new(json_path_query_array::JsonPathQueryArray::new()));
         rules.extend(postgres_only::rules());
