@@ -410,6 +410,33 @@ impl<'t> Tokens<'t> {
         matches!(&self.list[i].token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(word))
     }
 
+    /// The significant tokens of each top-level argument between the
+    /// parentheses at `open` and `close` (an empty list for `()`).
+    pub fn arguments(&self, open: usize, close: usize) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = vec![];
+        let mut current: Vec<usize> = vec![];
+        let mut depth = 0i32;
+        for j in open + 1..close {
+            if self.is_trivia(j) {
+                continue;
+            }
+            match self.token(j) {
+                Token::LParen | Token::LBracket => depth += 1,
+                Token::RParen | Token::RBracket => depth -= 1,
+                Token::Comma if depth == 0 => {
+                    out.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(j);
+        }
+        if !current.is_empty() || !out.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+
     /// Index of the `)` that closes the `(` at `open`.
     pub fn matching_paren(&self, open: usize) -> Option<usize> {
         let mut depth = 0usize;

@@ -235,7 +235,7 @@ impl Rule for DateFormat {
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
-            let args = args(cx, open, close);
+            let args = cx.tokens.arguments(open, close);
             let range = t.ranges[i].start..t.ranges[close].end;
             let written = t.slice(i);
             let review = |message: String| {
@@ -358,33 +358,6 @@ fn single_string(cx: &RuleContext, arg: &[usize]) -> Option<usize> {
         }
         _ => None,
     }
-}
-
-/// The significant tokens of each top-level argument between `open` and `close`.
-pub fn args(cx: &RuleContext, open: usize, close: usize) -> Vec<Vec<usize>> {
-    let t = cx.tokens;
-    let mut out: Vec<Vec<usize>> = vec![];
-    let mut current: Vec<usize> = vec![];
-    let mut depth = 0i32;
-    for j in open + 1..close {
-        if t.is_trivia(j) {
-            continue;
-        }
-        match t.token(j) {
-            Token::LParen | Token::LBracket => depth += 1,
-            Token::RParen | Token::RBracket => depth -= 1,
-            Token::Comma if depth == 0 => {
-                out.push(std::mem::take(&mut current));
-                continue;
-            }
-            _ => {}
-        }
-        current.push(j);
-    }
-    if !current.is_empty() || !out.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 #[cfg(test)]

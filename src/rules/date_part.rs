@@ -7,7 +7,6 @@
 use sqlparser::ast::{BinaryOperator, DateTimeField, Expr};
 use sqlparser::tokenizer::Token;
 
-use super::date_format::args;
 use super::date_trunc::{visible_type, Temporal};
 use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
@@ -181,7 +180,7 @@ impl Rule for DatePart {
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
-            let args = args(cx, open, close);
+            let args = cx.tokens.arguments(open, close);
             let Some(&part) = args.first().and_then(|a| a.first()) else {
                 continue;
             };

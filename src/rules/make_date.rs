@@ -3,7 +3,6 @@
 //! `*_FROM_PARTS` functions, which take the same arguments in the same order
 //! but normalise out-of-range parts where PostgreSQL raises an error.
 
-use super::date_format::args;
 use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
@@ -54,7 +53,7 @@ impl Rule for MakeDate {
             };
             let written = t.slice(i);
             let range = t.ranges[i].start..t.ranges[close].end;
-            let n = args(cx, open, close).len();
+            let n = cx.tokens.arguments(open, close).len();
             if n != parts {
                 let why = if name == "make_interval" {
                     "Snowflake has no interval value to build from parts. Hint: add the parts with DATEADD (`dateadd(day, d, dateadd(month, m, ts))`)"

@@ -88,33 +88,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     ]
 }
 
-/// The significant tokens of each top-level argument between `open` and `close`.
-fn args(cx: &RuleContext, open: usize, close: usize) -> Vec<Vec<usize>> {
-    let t = cx.tokens;
-    let mut out: Vec<Vec<usize>> = vec![];
-    let mut current: Vec<usize> = vec![];
-    let mut depth = 0i32;
-    for j in open + 1..close {
-        if t.is_trivia(j) {
-            continue;
-        }
-        match t.token(j) {
-            Token::LParen | Token::LBracket => depth += 1,
-            Token::RParen | Token::RBracket => depth -= 1,
-            Token::Comma if depth == 0 => {
-                out.push(std::mem::take(&mut current));
-                continue;
-            }
-            _ => {}
-        }
-        current.push(j);
-    }
-    if !current.is_empty() || !out.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
 /// Whether an argument is one token, a call, or parenthesised: `/` can stand
 /// next to it without changing what it groups.
 fn atomic(cx: &RuleContext, arg: &[usize]) -> bool {
@@ -175,7 +148,7 @@ impl Rule for MathFunction {
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
-            let args = args(cx, open, close);
+            let args = cx.tokens.arguments(open, close);
             let range = t.ranges[i].start..t.ranges[close].end;
             let written = t.slice(i);
             let finding = match self.kind {
