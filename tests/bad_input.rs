@@ -436,3 +436,32 @@ fn written_files_keep_their_permissions() {
     assert!(fixed.status.code().is_some());
     assert_eq!(mode(&model), 0o664);
 }
+
+/// `--force` into an output folder where a file of the output is a symbolic
+/// link: the link is replaced, and the file it points to, outside the
+/// output, is left as it was.
+#[cfg(unix)]
+#[test]
+fn force_replaces_a_symbolic_link_in_the_output_without_writing_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    fs::create_dir_all(src.join("models")).unwrap();
+    fs::write(src.join("models/m.sql"), "select id::int4 from t\n").unwrap();
+    fs::write(src.join("notes.txt"), "notes\n").unwrap();
+    let outside = dir.path().join("outside.sql");
+    fs::write(&outside, "keep me\n").unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join("models")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("models/m.sql")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("notes.txt")).unwrap();
+    let (code, _, stderr) = convert(&src, &out);
+    assert!(code == 0 || code == 1, "{stderr}");
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "keep me\n");
+    let written = out.join("models/m.sql");
+    assert!(!fs::symlink_metadata(&written).unwrap().is_symlink());
+    assert_eq!(
+        fs::read_to_string(&written).unwrap(),
+        "select id::integer from t\n"
+    );
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "notes\n");
+}
