@@ -102,7 +102,8 @@ fn summary_section(report: &Report, html: &mut String) {
     }
 
     let mut largest: Vec<&ReportFile> = report.sql_files().filter(|f| f.lines() > 0).collect();
-    largest.sort_by_key(|f| (std::cmp::Reverse(f.lines()), f.path.as_str()));
+    // Counting a model's lines is a walk over its text: once per model.
+    largest.sort_by_cached_key(|f| (std::cmp::Reverse(f.lines()), f.path.as_str()));
     top_table(html, "Largest models", "largest", &largest);
     let mut busiest: Vec<&ReportFile> = report
         .sql_files()
@@ -276,22 +277,53 @@ fn finding_text(d: &ReportDiagnostic) -> String {
 
 /// One line of a diff: its 1-based number and its text (without the line
 /// ending) in runs, each emphasised when it is a word-level change.
-struct Line {
+struct Line<'t> {
     number: usize,
-    runs: Vec<(bool, String)>,
+    runs: Runs<'t>,
+}
+
+/// A line's text: an unchanged line as it is (most lines of a model, and
+/// most are never shown), a changed one in its word-level runs.
+enum Runs<'t> {
+    Plain(&'t str),
+    Inline(Vec<(bool, String)>),
 }
 
 /// A side-by-side row: the old line, the new line, or both.
-struct Row {
-    old: Option<Line>,
-    new: Option<Line>,
+struct Row<'t> {
+    old: Option<Line<'t>>,
+    new: Option<Line<'t>>,
     equal: bool,
 }
 
-fn diff_rows(before: &str, after: &str) -> Vec<Row> {
-    let diff = super::line_diff(before, after);
+fn diff_rows<'t>(diff: &'t similar::TextDiff<'t, 't, 't, str>) -> Vec<Row<'t>> {
+    let lines = diff.old_slices();
     let mut rows = Vec::new();
     for op in diff.ops() {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            for k in 0..len {
+                let text = lines
+                    .get(old_index + k)
+                    .map_or("", |l| l.trim_end_matches(['\n', '\r']));
+                rows.push(Row {
+                    old: Some(Line {
+                        number: old_index + k + 1,
+                        runs: Runs::Plain(text),
+                    }),
+                    new: Some(Line {
+                        number: new_index + k + 1,
+                        runs: Runs::Plain(text),
+                    }),
+                    equal: true,
+                });
+            }
+            continue;
+        }
         let (mut olds, mut news) = (Vec::new(), Vec::new());
         for change in diff.iter_inline_changes(op) {
             let mut runs: Vec<(bool, String)> = change
@@ -300,24 +332,14 @@ fn diff_rows(before: &str, after: &str) -> Vec<Row> {
                 .collect();
             strip_line_end(&mut runs);
             match change.tag() {
-                ChangeTag::Equal => rows.push(Row {
-                    old: change.old_index().map(|i| Line {
-                        number: i + 1,
-                        runs: runs.clone(),
-                    }),
-                    new: change.new_index().map(|i| Line {
-                        number: i + 1,
-                        runs,
-                    }),
-                    equal: true,
-                }),
+                ChangeTag::Equal => {}
                 ChangeTag::Delete => olds.extend(change.old_index().map(|i| Line {
                     number: i + 1,
-                    runs,
+                    runs: Runs::Inline(runs),
                 })),
                 ChangeTag::Insert => news.extend(change.new_index().map(|i| Line {
                     number: i + 1,
-                    runs,
+                    runs: Runs::Inline(runs),
                 })),
             }
         }
@@ -337,6 +359,30 @@ fn diff_rows(before: &str, after: &str) -> Vec<Row> {
     rows
 }
 
+/// The rows of a model whose output is its input: no diff to compute, the
+/// lines split as the diff would split them.
+fn unchanged_rows(text: &str) -> Vec<Row<'_>> {
+    use similar::DiffableStr;
+    text.tokenize_lines()
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let runs = || Runs::Plain(line.trim_end_matches(['\n', '\r']));
+            Row {
+                old: Some(Line {
+                    number: i + 1,
+                    runs: runs(),
+                }),
+                new: Some(Line {
+                    number: i + 1,
+                    runs: runs(),
+                }),
+                equal: true,
+            }
+        })
+        .collect()
+}
+
 fn strip_line_end(runs: &mut Vec<(bool, String)>) {
     while let Some((_, last)) = runs.last_mut() {
         let trimmed = last.trim_end_matches(['\n', '\r']).len();
@@ -352,7 +398,13 @@ fn strip_line_end(runs: &mut Vec<(bool, String)>) {
 /// of its findings with `CONTEXT` lines around them. The script derives the
 /// unified view from it.
 fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
-    let rows = diff_rows(f.before(), f.after());
+    let diff;
+    let rows = if f.changed() {
+        diff = super::line_diff(f.before(), f.after());
+        diff_rows(&diff)
+    } else {
+        unchanged_rows(f.before())
+    };
     let bom = usize::from(f.before().starts_with('\u{feff}'));
 
     // Findings by the original line they start on; unconvertible spans by
@@ -470,7 +522,7 @@ fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
 
 /// A line's text with its word-level changes in `<em>` and the unconvertible
 /// spans (character ranges) in `<mark>`.
-fn line_html(runs: &[(bool, String)], marks: Option<&Vec<(usize, usize)>>) -> String {
+fn line_html(runs: &Runs, marks: Option<&Vec<(usize, usize)>>) -> String {
     let mut out = String::new();
     let marked = |pos: usize| marks.is_some_and(|m| m.iter().any(|(a, b)| *a <= pos && pos < *b));
     let mut pos = 0;
@@ -494,9 +546,13 @@ fn line_html(runs: &[(bool, String)], marks: Option<&Vec<(usize, usize)>>) -> St
         }
         piece.clear();
     };
+    let runs: Vec<(bool, &str)> = match runs {
+        Runs::Plain(text) => vec![(false, text)],
+        Runs::Inline(runs) => runs.iter().map(|(e, t)| (*e, t.as_str())).collect(),
+    };
     for (emph, text) in runs {
         for ch in text.chars() {
-            let now = Some((*emph, marked(pos)));
+            let now = Some((emph, marked(pos)));
             if now != state {
                 flush(&mut out, &mut piece, state);
                 state = now;
@@ -613,17 +669,24 @@ fn href(id: &str) -> String {
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    // Most of a page is SQL without markup characters: copy the stretches
+    // between them whole.
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&s[copied..]);
     out
 }
 

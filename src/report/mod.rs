@@ -93,34 +93,30 @@ fn status_by_name<'de, D: Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
 }
 
 impl ReportDiagnostic {
-    fn from_diagnostic(d: &Diagnostic) -> Self {
-        const KNOWN: [&str; 8] = [
-            "code",
-            "category",
-            "message",
-            "line",
-            "column",
-            "end_line",
-            "end_column",
-            "fixed",
-        ];
-        // Fields added to `Diagnostic` after this struct was written still
-        // reach report.json.
-        let mut extra = match serde_json::to_value(d) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => serde_json::Map::new(),
-        };
-        extra.retain(|k, _| !KNOWN.contains(&k.as_str()));
+    fn from_diagnostic(d: Diagnostic) -> Self {
+        // Destructured field by field: a field added to `Diagnostic` stops
+        // the build here until it is given its place in report.json.
+        let Diagnostic {
+            code,
+            category,
+            message,
+            line,
+            column,
+            end_line,
+            end_column,
+            range: _,
+            fixed,
+        } = d;
         ReportDiagnostic {
-            code: d.code.clone(),
-            category: d.category,
-            message: d.message.clone(),
-            line: d.line,
-            column: d.column,
-            end_line: d.end_line,
-            end_column: d.end_column,
-            fixed: d.fixed,
-            extra,
+            code,
+            category,
+            message,
+            line,
+            column,
+            end_line,
+            end_column,
+            fixed,
+            extra: serde_json::Map::new(),
         }
     }
 }
@@ -138,7 +134,7 @@ impl ReportFile {
             status: f.status,
             diagnostics: f
                 .diagnostics
-                .iter()
+                .into_iter()
                 .map(ReportDiagnostic::from_diagnostic)
                 .collect(),
             source: (sql && !f.before.is_empty()).then_some(f.before),
