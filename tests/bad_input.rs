@@ -463,5 +463,8 @@ fn force_replaces_a_symbolic_link_in_the_output_without_writing_through_it() {
         fs::read_to_string(&written).unwrap(),
         "select id::integer from t\n"
     );
-    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "notes\n");
+    assert_eq!(
+        fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "notes\n"
+    );
 }

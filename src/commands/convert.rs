@@ -60,7 +60,6 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
             identifier_case: args.identifier_case,
         },
     })?;
-    let terminal = report::terminal::render(&result);
     let failed = result
         .files
         .iter()
@@ -69,25 +68,31 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode, Fatal> {
     let pages = report::Report::from_project(result);
     // report.json and the pages are written side by side, on as many threads
     // as the conversion had.
+    // The terminal summary is made meanwhile.
     let write_report = || {
-        let (json, html) = rayon::join(
+        let ((json, html), terminal) = rayon::join(
             || {
-                write_atomic_streamed(&report_dir.join("report.json"), None, &mut |out| {
-                    pages.write_json(out)
-                })
+                rayon::join(
+                    || {
+                        write_atomic_streamed(&report_dir.join("report.json"), None, &mut |out| {
+                            pages.write_json(out)
+                        })
+                    },
+                    || super::report::write_pages(&pages, &report_dir),
+                )
             },
-            || super::report::write_pages(&pages, &report_dir),
+            || report::terminal::render(&pages),
         );
-        json.and(html)
+        json.and(html).map(|()| terminal)
     };
-    match args.jobs {
+    let terminal = match args.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
             .map_err(|e| Fatal(format!("cannot start {n} worker threads: {e}")))?
             .install(write_report)?,
         None => write_report()?,
-    }
+    };
     emit(&format!(
         "{terminal}report: {}\n",
         report_dir.join("index.html").display()

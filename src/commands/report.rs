@@ -48,8 +48,13 @@ pub fn run(args: ReportArgs) -> Result<ExitCode, Fatal> {
 
 /// Writes the reviewer's pages of a report into `dir`.
 pub fn write_pages(report: &Report, dir: &std::path::Path) -> Result<(), Fatal> {
-    write_atomic_streamed(&dir.join("index.html"), None, &mut |out| {
-        html::render_to(report, out)
-    })?;
-    write_atomic(&dir.join("report.md"), markdown::render(report).as_bytes())
+    let (html, markdown) = rayon::join(
+        || {
+            write_atomic_streamed(&dir.join("index.html"), None, &mut |out| {
+                html::render_to(report, out)
+            })
+        },
+        || write_atomic(&dir.join("report.md"), markdown::render(report).as_bytes()),
+    );
+    html.and(markdown)
 }

@@ -5,11 +5,10 @@ use std::fmt::Write;
 
 use colored::Colorize;
 
-use super::{summary, unified_diff};
+use super::Report;
 use crate::convert::Status;
-use crate::project::ProjectReport;
 
-pub fn render(report: &ProjectReport) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for f in report.files.iter().filter(|f| {
         matches!(
@@ -29,8 +28,8 @@ pub fn render(report: &ProjectReport) -> String {
                 d.message
             );
         }
-        if f.after.is_some() {
-            for line in unified_diff(f).lines() {
+        if f.changed() {
+            for line in f.unified_diff(2).lines() {
                 let line = if line.starts_with('+') && !line.starts_with("+++") {
                     line.green().to_string()
                 } else if line.starts_with('-') && !line.starts_with("---") {
@@ -45,7 +44,7 @@ pub fn render(report: &ProjectReport) -> String {
         }
         out.push('\n');
     }
-    let s = summary(report);
+    let s = &report.summary;
     let _ = writeln!(
         out,
         "{} SQL and dbt files ({} files in all): {}% fully converted",
