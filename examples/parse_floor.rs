@@ -1,7 +1,10 @@
 //! The floor for `pg2sf convert`: sqlparser's bare parse of the same masked
 //! text, on one thread. `scripts/bench` compares convert's time with this.
 //!
-//!     cargo run --release --example parse_floor -- DIR [DIR…]
+//!     cargo run --release --example parse_floor -- [--masked-to OUT] DIR [DIR…]
+//!
+//! `--masked-to OUT` also writes the masked texts there (OUT/0.sql, …), so
+//! another tool (sqlglot) can be timed on the very text that was parsed.
 
 use std::path::Path;
 use std::time::Instant;
@@ -11,7 +14,16 @@ use sqlparser::parser::Parser;
 
 fn main() {
     let mut texts = Vec::new();
-    for dir in std::env::args().skip(1) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let masked_to = match args.iter().position(|a| a == "--masked-to") {
+        Some(i) if i + 1 < args.len() => {
+            let out = args.remove(i + 1);
+            args.remove(i);
+            Some(out)
+        }
+        _ => None,
+    };
+    for dir in args {
         for entry in walkdir::WalkDir::new(Path::new(&dir)).sort_by_file_name() {
             let Ok(entry) = entry else { continue };
             if entry.path().extension().is_some_and(|e| e == "sql") {
@@ -24,6 +36,12 @@ fn main() {
                     texts.push(masked);
                 }
             }
+        }
+    }
+    if let Some(out) = &masked_to {
+        std::fs::create_dir_all(out).expect("the --masked-to folder");
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(Path::new(out).join(format!("{i}.sql")), text).expect("a masked text");
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
