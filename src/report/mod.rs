@@ -247,25 +247,6 @@ fn summarize(files: &[ReportFile]) -> Summary {
     }
 }
 
-/// The summary of a run (counts only: the texts are not copied).
-pub fn summary(report: &ProjectReport) -> Summary {
-    let files: Vec<ReportFile> = report
-        .files
-        .iter()
-        .map(|f| {
-            ReportFile::from_file(FileReport {
-                path: f.path.clone(),
-                kind: f.kind,
-                status: f.status,
-                diagnostics: f.diagnostics.clone(),
-                before: String::new(),
-                after: None,
-            })
-        })
-        .collect();
-    summarize(&files)
-}
-
 /// Line diff of a conversion. Myers' algorithm is quadratic when most lines
 /// change (a 5 MB generated model), so very long files get a deadline after
 /// which the diff is still correct but may be less minimal.
@@ -276,15 +257,6 @@ pub fn line_diff<'a>(before: &'a str, after: &'a str) -> similar::TextDiff<'a, '
         config.timeout(std::time::Duration::from_millis(250));
     }
     config.diff_lines(before, after)
-}
-
-/// The unified diff of a file's conversion, without colour.
-pub fn unified_diff(f: &FileReport) -> String {
-    line_diff(&f.before, f.after.as_deref().unwrap_or(&f.before))
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{}", f.path), &format!("b/{}", f.path))
-        .to_string()
 }
 
 /// Statuses from the one that most needs a reviewer to the one that least does.
