@@ -125,8 +125,10 @@ pub fn convert_text_with_settings(
     let mut any_withheld = false;
     let mut converged = false;
     let mut last: Option<Analysis> = None;
+    // The previous pass's tokens and edits, for the next pass to splice.
+    let mut previous: Option<Previous> = None;
     for pass in 0..MAX_PASSES {
-        let analysis = match analyze(&text, settings) {
+        let analysis = match analyze(&text, settings, previous.take()) {
             Ok(a) => a,
             Err(e) => {
                 let range = to_original(e.range.clone(), &history);
@@ -196,11 +198,21 @@ pub fn convert_text_with_settings(
             break;
         }
         history.push(edits::OffsetMap::with_authors(&pass_edits));
+        let mut edits: Vec<(ByteRange, usize)> = pass_edits
+            .iter()
+            .map(|(e, _)| (e.range.clone(), e.replacement.len()))
+            .collect();
+        // The order `edits::apply` wrote them in.
+        edits.sort_by_key(|(r, _)| (r.start, r.end));
+        previous = Some(Previous {
+            variants: analysis.parsed_variants,
+            edits,
+        });
         text = next;
     }
     let last = match last {
         Some(a) => a,
-        None => match analyze(&text, settings) {
+        None => match analyze(&text, settings, previous.take()) {
             Ok(a) => a,
             Err(e) => {
                 let range = to_original(e.range.clone(), &history);
@@ -261,7 +273,14 @@ pub fn convert_text_with_settings(
         || recorded
             .iter()
             .any(|d| d.category == Category::Unconvertible);
-    for (v, is_model, portable) in last.parsed_variants {
+    for ParsedVariant {
+        text: v,
+        is_model,
+        tokens,
+        ..
+    } in last.parsed_variants
+    {
+        let portable = tokens.into_portable(&v);
         if let Err(e) = parse::parse_snowflake_reusing(&v, portable) {
             let range = to_original(e.offset..e.offset, &history);
             let (category, message) = if !is_model {
@@ -364,7 +383,35 @@ fn to_original(range: ByteRange, history: &[edits::OffsetMap]) -> ByteRange {
     r
 }
 
-type ParsedVariant = (String, bool, Option<parse::PortableTokens>);
+/// A masked text that parsed as PostgreSQL.
+struct ParsedVariant {
+    key: VariantKey,
+    text: String,
+    /// Model text, rather than a macro or block body.
+    is_model: bool,
+    tokens: parse::KeptTokens,
+}
+
+/// Which masked text of a file a variant is: fragment, branch choice,
+/// standalone expressions blanked, read as `select <expression>`.
+type VariantKey = (usize, Option<usize>, bool, bool);
+
+/// A pass's variants and the edits it made, for the next pass to tokenise
+/// only the lines the edits changed (`parse::splice`): the masked text of a
+/// variant is the previous one with the same edits, save where they fall in
+/// masked text (the splice then sees the texts differ and tokenises whole).
+struct Previous {
+    variants: Vec<ParsedVariant>,
+    edits: Vec<(ByteRange, usize)>,
+}
+
+impl Previous {
+    fn earlier(&mut self, key: VariantKey) -> Option<(String, parse::KeptTokens)> {
+        let i = self.variants.iter().position(|v| v.key == key)?;
+        let v = self.variants.swap_remove(i);
+        Some((v.text, v.tokens))
+    }
+}
 
 /// A failure that stops the analysis of a file.
 struct FileError {
@@ -376,13 +423,15 @@ struct FileError {
 /// The findings of every rule over every fragment variant of a text.
 struct Analysis {
     findings: Vec<Finding>,
-    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake,
-    /// whether each is model text (rather than a macro or block body), and
-    /// its tokens if Snowflake reads them the same.
+    /// Masked texts that parsed as PostgreSQL, to re-parse as Snowflake.
     parsed_variants: Vec<ParsedVariant>,
 }
 
-fn analyze(text: &str, settings: &Settings) -> Result<Analysis, FileError> {
+fn analyze(
+    text: &str,
+    settings: &Settings,
+    mut previous: Option<Previous>,
+) -> Result<Analysis, FileError> {
     let regions = jinja::scan(text).map_err(|e| FileError {
         code: "E003",
         message: e.message,
@@ -400,6 +449,7 @@ fn analyze(text: &str, settings: &Settings) -> Result<Analysis, FileError> {
             settings,
             &mut findings,
             &mut parsed_variants,
+            previous.as_mut(),
         )
         .map_err(|e| {
             let what = match &fragment.kind {
@@ -447,6 +497,7 @@ fn touches(regions: &[JinjaRegion], range: &ByteRange) -> bool {
     crate::jinja::first_overlap(regions, &probe, range.is_empty()).is_some()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn analyze_fragment(
     original: &str,
     file: &MaskedFile,
@@ -455,6 +506,7 @@ fn analyze_fragment(
     settings: &Settings,
     findings: &mut Vec<Finding>,
     parsed_variants: &mut Vec<ParsedVariant>,
+    mut previous: Option<&mut Previous>,
 ) -> Result<(), parse::ParseError> {
     let fragment = &file.fragments[index];
     // With every branch present first; then each branch choice on its own,
@@ -482,15 +534,23 @@ fn analyze_fragment(
         let mut failed = None;
         for branch in branches {
             let v = mask::variant(file, index, branch, blank_standalone);
+            let key = (index, branch, blank_standalone, false);
             match parse_and_check(
                 original,
                 &v,
+                key,
                 fragment,
                 regions,
                 settings,
                 &mut attempt_findings,
+                previous.as_deref_mut(),
             ) {
-                Ok((text, portable)) => attempt_texts.push((text, is_model, portable)),
+                Ok((key, text, tokens)) => attempt_texts.push(ParsedVariant {
+                    key,
+                    text,
+                    is_model,
+                    tokens,
+                }),
                 Err(e) => {
                     failed = Some(e);
                     break;
@@ -544,33 +604,60 @@ fn analyze_fragment(
 }
 
 /// Parses a variant, as it is or, for a macro or block body, as the
-/// expression of a `select`; runs the rules on it and returns the text that
-/// parsed, with its tokens if Snowflake would read them the same.
+/// expression of a `select`; runs the rules on it and returns the key and
+/// text that parsed, with its tokens.
+#[allow(clippy::too_many_arguments)]
 fn parse_and_check(
     original: &str,
     v: &mask::Variant,
+    key: VariantKey,
     fragment: &mask::Fragment,
     regions: &[JinjaRegion],
     settings: &Settings,
     findings: &mut Vec<Finding>,
-) -> Result<(String, Option<parse::PortableTokens>), parse::ParseError> {
-    let error = match parse::parse_postgres(&v.text) {
+    mut previous: Option<&mut Previous>,
+) -> Result<(VariantKey, String, parse::KeptTokens), parse::ParseError> {
+    let error = match parse_postgres(&v.text, key, previous.as_deref_mut()) {
         Ok(parsed) => {
             run_rules(original, &v.text, &parsed, regions, settings, findings);
-            return Ok((v.text.clone(), parsed.tokens.into_portable()));
+            return Ok((key, v.text.clone(), parsed.tokens.keep()));
         }
         Err(e) => e,
     };
     if fragment.kind != FragmentKind::Model {
         if let Some(text) = mask::as_select_expression(v, fragment.range.start) {
-            if let Ok(parsed) = parse::parse_postgres(&text) {
+            let key = (key.0, key.1, key.2, true);
+            if let Ok(parsed) = parse_postgres(&text, key, previous) {
                 run_rules(original, &text, &parsed, regions, settings, findings);
-                let portable = parsed.tokens.into_portable();
-                return Ok((text, portable));
+                let tokens = parsed.tokens.keep();
+                return Ok((key, text, tokens));
             }
         }
     }
     Err(error)
+}
+
+/// Parses a variant, its tokens spliced from the previous pass's when it
+/// had the same variant.
+fn parse_postgres<'t>(
+    text: &'t str,
+    key: VariantKey,
+    previous: Option<&mut Previous>,
+) -> Result<parse::Parsed<'t>, parse::ParseError> {
+    let Some(previous) = previous else {
+        return parse::parse_postgres(text);
+    };
+    let Some((old_text, tokens)) = previous.earlier(key) else {
+        return parse::parse_postgres(text);
+    };
+    parse::parse_postgres_reusing(
+        text,
+        Some(parse::Earlier {
+            text: &old_text,
+            tokens,
+            edits: &previous.edits,
+        }),
+    )
 }
 
 fn run_rules(

@@ -206,7 +206,7 @@ pub fn parse_snowflake_reusing(
             text,
             list: p.list,
             ranges: p.ranges,
-            lines: LineIndex::new(text),
+            lines: p.lines,
             calls: std::sync::OnceLock::new(),
             call_parts: Default::default(),
         },
@@ -220,6 +220,294 @@ pub fn parse_snowflake_reusing(
 pub struct PortableTokens {
     list: Vec<TokenWithSpan>,
     ranges: Vec<ByteRange>,
+    lines: LineIndex,
+}
+
+/// The tokens of an earlier version of a text and the edits that made the
+/// text from it: see [`splice`].
+pub struct Earlier<'a> {
+    pub text: &'a str,
+    pub tokens: KeptTokens,
+    /// Ranges of the earlier text replaced, in order and apart, each with the
+    /// length of what replaced it.
+    pub edits: &'a [(ByteRange, usize)],
+}
+
+/// [`parse_postgres`], with the tokens spliced from an earlier version of the
+/// text where [`splice`] can.
+pub fn parse_postgres_reusing<'t>(
+    text: &'t str,
+    earlier: Option<Earlier>,
+) -> Result<Parsed<'t>, ParseError> {
+    let dialect = PostgreSqlDialect {};
+    if earlier.is_some() {
+        check::attempt();
+    }
+    let spliced = earlier.and_then(|e| splice(&dialect, e, text));
+    let tokens = match spliced {
+        Some(tokens) => {
+            check::compare(&dialect, &tokens);
+            tokens
+        }
+        None => tokenize(&dialect, text)?,
+    };
+    parse_with(&dialect, tokens)
+}
+
+/// Whether token `i` ends a line: a line break, or a `--` comment with its
+/// line break. Tokenising never looks past a line break to end the token
+/// before it, so a line that starts after one is tokenised the same whatever
+/// the lines before it hold (the tokeniser's other memory is handled in
+/// [`splice`]).
+fn ends_line(text: &str, list: &[TokenWithSpan], ranges: &[ByteRange], i: usize) -> bool {
+    matches!(
+        list[i].token,
+        Token::Whitespace(Whitespace::Newline | Whitespace::SingleLineComment { .. })
+    ) && ranges[i].end > 0
+        && text.as_bytes().get(ranges[i].end - 1) == Some(&b'\n')
+}
+
+/// The tokens of `text`, an edited version of `earlier.text`, made by
+/// tokenising again only the whole lines an edit touches and moving the
+/// earlier tokens of the other lines over, their byte ranges and lines
+/// shifted (columns stay: every stretch tokenised again starts and ends at a
+/// line start). Editing a file changes a few lines of it, and tokenising is
+/// a third of a pass.
+///
+/// `None` whenever the result could differ from tokenising `text` whole:
+/// the text is not the earlier one with the edits made, a stretch does not
+/// end on the same line break as before, or the tokeniser's memory of
+/// earlier tokens (a `._` after a word, `COPY … FROM STDIN` data) could
+/// read the following lines differently. The caller then tokenises it whole.
+pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Option<Tokens<'t>> {
+    let Earlier {
+        text: old_text,
+        tokens: old,
+        edits,
+    } = earlier;
+    // The text outside the edits must be the earlier text.
+    let (old_bytes, new_bytes) = (old_text.as_bytes(), text.as_bytes());
+    let (mut old_at, mut new_at) = (0usize, 0usize);
+    for (range, len) in edits {
+        if range.start < old_at || range.end < range.start || range.end > old_bytes.len() {
+            return None;
+        }
+        let same = range.start - old_at;
+        if old_bytes.get(old_at..range.start) != new_bytes.get(new_at..new_at + same) {
+            return None;
+        }
+        new_at += same + len;
+        old_at = range.end;
+    }
+    if new_bytes.get(new_at..) != Some(&old_bytes[old_at..]) {
+        return None;
+    }
+    let n = old.list.len();
+    if old.ranges.len() != n || n == 0 || old.list.iter().any(|t| names_stdin(&t.token)) {
+        return None;
+    }
+
+    // Stretches of earlier tokens to tokenise again, as (first, end) token
+    // indexes, with the change in length each brings.
+    let mut stretches: Vec<(usize, usize, isize)> = Vec::new();
+    for (range, len) in edits {
+        let delta = *len as isize - range.len() as isize;
+        // The stretch starts after the last line end before the edit...
+        let mut first = old.ranges.partition_point(|r| r.end <= range.start);
+        while first > 0 && !ends_line(old_text, &old.list, &old.ranges, first - 1) {
+            first -= 1;
+        }
+        // ... and ends with the first line end after it.
+        let mut end = old.ranges.partition_point(|r| r.start < range.end);
+        while end < n && !ends_line(old_text, &old.list, &old.ranges, end) {
+            end += 1;
+        }
+        let end = (end + 1).min(n);
+        // The tokeniser reads `._` by the last word before it, which may lie
+        // in the stretch.
+        let next = (end..n).find(|&i| !matches!(old.list[i].token, Token::Whitespace(_)));
+        if next.is_some_and(|i| matches!(old.list[i].token, Token::Period)) {
+            return None;
+        }
+        match stretches.last_mut() {
+            Some(last) if first < last.1 => {
+                last.1 = last.1.max(end);
+                last.2 += delta;
+            }
+            _ => stretches.push((first, end, delta)),
+        }
+    }
+
+    let lines = LineIndex::new(text);
+    let KeptTokens {
+        list,
+        ranges,
+        lines: old_lines,
+    } = old;
+    // Each stretch tokenised again, with the shift of the bytes and lines
+    // after it.
+    let mut replacements = Vec::with_capacity(stretches.len());
+    let mut bytes = 0isize;
+    for &(first, end, delta) in &stretches {
+        if first >= end {
+            return None;
+        }
+        let old_stop = ranges[end - 1].end;
+        let start = ranges[first].start.checked_add_signed(bytes)?;
+        let stop = old_stop.checked_add_signed(bytes + delta)?;
+        let Tokens {
+            list: mut new_list,
+            ranges: mut new_ranges,
+            ..
+        } = tokenize(dialect, text.get(start..stop)?).ok()?;
+        if end < n {
+            // The stretch must end on the earlier line end.
+            let (last, last_range) = (new_list.last()?, new_ranges.last()?);
+            if last.token != list[end - 1].token || last_range.len() != ranges[end - 1].len() {
+                return None;
+            }
+        } else if stop != text.len() {
+            return None;
+        }
+        if new_list.iter().any(|t| names_stdin(&t.token)) {
+            return None;
+        }
+        let (start_line, _) = lines.line_col(text, start);
+        for (t, r) in new_list.iter_mut().zip(&mut new_ranges) {
+            shift_lines(t, start_line as i64 - 1);
+            *r = r.start + start..r.end + start;
+        }
+        bytes += delta;
+        // Lines after the stretch: where its end is now against where it was.
+        let (now, _) = lines.line_col(text, stop);
+        let (was, _) = old_lines.line_col(old_text, old_stop);
+        replacements.push((new_list, new_ranges, bytes, now as i64 - was as i64));
+    }
+    // One walk moves every earlier token once: shifted after a stretch,
+    // dropped inside one, which gives way to its new tokens.
+    let added: usize = replacements.iter().map(|r| r.0.len()).sum();
+    let mut new_list = Vec::with_capacity(n + added);
+    let mut new_ranges = Vec::with_capacity(n + added);
+    let mut replacements = replacements.into_iter();
+    let mut next = stretches.iter().copied();
+    let mut stretch = next.next();
+    let (mut bytes, mut line_shift) = (0isize, 0i64);
+    for (i, (mut t, r)) in list.into_iter().zip(ranges).enumerate() {
+        if let Some((first, end, _)) = stretch {
+            if i >= first {
+                if i + 1 == end {
+                    let (list, ranges, b, l) = replacements.next()?;
+                    new_list.extend(list);
+                    new_ranges.extend(ranges);
+                    (bytes, line_shift) = (b, l);
+                    stretch = next.next();
+                }
+                continue;
+            }
+        }
+        shift_lines(&mut t, line_shift);
+        new_list.push(t);
+        new_ranges.push(r.start.wrapping_add_signed(bytes)..r.end.wrapping_add_signed(bytes));
+    }
+    let (list, ranges) = (new_list, new_ranges);
+    Some(Tokens {
+        text,
+        list,
+        ranges,
+        lines,
+        calls: std::sync::OnceLock::new(),
+        call_parts: Default::default(),
+    })
+}
+
+/// Test support: while a thread has it on, every spliced token list is
+/// compared with tokenising its text whole.
+#[doc(hidden)]
+pub mod check {
+    use std::cell::RefCell;
+
+    use super::{tokenize, Dialect, Tokens};
+
+    /// Splices tried, made (and compared), and the disagreements.
+    type Seen = (usize, usize, Vec<String>);
+
+    thread_local! {
+        static SEEN: RefCell<Option<Seen>> = const { RefCell::new(None) };
+    }
+
+    pub fn start() {
+        SEEN.with(|s| *s.borrow_mut() = Some((0, 0, vec![])));
+    }
+
+    pub fn finish() -> (usize, usize, Vec<String>) {
+        SEEN.with(|s| s.borrow_mut().take().unwrap_or_default())
+    }
+
+    pub(super) fn attempt() {
+        SEEN.with(|s| {
+            if let Some((tried, _, _)) = s.borrow_mut().as_mut() {
+                *tried += 1;
+            }
+        });
+    }
+
+    pub(super) fn compare(dialect: &dyn Dialect, spliced: &Tokens) {
+        SEEN.with(|s| {
+            if let Some((_, count, disagreements)) = s.borrow_mut().as_mut() {
+                *count += 1;
+                let whole = tokenize(dialect, spliced.text);
+                let verdict = match &whole {
+                    Ok(whole) => same(spliced, whole),
+                    Err(e) => Err(format!("whole text does not tokenize: {}", e.message)),
+                };
+                if let Err(e) = verdict {
+                    disagreements.push(format!("{e} in:\n{}", spliced.text));
+                }
+            }
+        });
+    }
+
+    /// Whether two token lists are the same, token by token with spans and
+    /// byte ranges, with the same line index and empty caches.
+    pub fn same(a: &Tokens, b: &Tokens) -> Result<(), String> {
+        if a.text != b.text {
+            return Err("different texts".into());
+        }
+        if a.list.len() != b.list.len() || a.ranges.len() != b.ranges.len() {
+            return Err(format!("{} tokens against {}", a.list.len(), b.list.len()));
+        }
+        for (i, (x, y)) in a.list.iter().zip(&b.list).enumerate() {
+            if (&x.token, x.span, &a.ranges[i]) != (&y.token, y.span, &b.ranges[i]) {
+                return Err(format!(
+                    "token {i}: {:?} {:?} {:?} against {:?} {:?} {:?}",
+                    x.token, x.span, a.ranges[i], y.token, y.span, b.ranges[i]
+                ));
+            }
+        }
+        if format!("{:?}", a.lines) != format!("{:?}", b.lines) {
+            return Err("different line indexes".into());
+        }
+        if a.calls.get().is_some() || !a.call_parts.borrow().is_empty() {
+            return Err("caches filled".into());
+        }
+        Ok(())
+    }
+}
+
+/// `COPY … FROM STDIN`: the tokeniser then reads the lines after the
+/// statement as data, a memory that spans lines.
+fn names_stdin(token: &Token) -> bool {
+    matches!(token, Token::Word(w) if w.value.eq_ignore_ascii_case("stdin"))
+}
+
+fn shift_lines(t: &mut TokenWithSpan, by: i64) {
+    if by != 0 {
+        for l in [&mut t.span.start, &mut t.span.end] {
+            if l.line > 0 {
+                l.line = l.line.wrapping_add_signed(by);
+            }
+        }
+    }
 }
 
 /// Where the outermost parenthesis of the first deeply nested expression
@@ -270,7 +558,34 @@ impl<'t> Tokens<'t> {
     /// `$$`, `#`, `@`, `?`, `~`, `//`, PostgreSQL's geometric operators…)
     /// means a tokenisation of its own.
     pub fn into_portable(self) -> Option<PortableTokens> {
-        let text = self.text.as_bytes();
+        let text = self.text;
+        self.keep().into_portable(text)
+    }
+
+    /// The token list, its ranges and line index without the text, to
+    /// outlive the parse: see [`KeptTokens`].
+    pub fn keep(self) -> KeptTokens {
+        KeptTokens {
+            list: self.list,
+            ranges: self.ranges,
+            lines: self.lines,
+        }
+    }
+}
+
+/// A parse's tokens kept for what comes after it: the Snowflake re-parse of
+/// the same text ([`KeptTokens::into_portable`]) or the tokens of an edited
+/// version of the text ([`splice`]).
+pub struct KeptTokens {
+    list: Vec<TokenWithSpan>,
+    ranges: Vec<ByteRange>,
+    lines: LineIndex,
+}
+
+impl KeptTokens {
+    /// See [`Tokens::into_portable`]; `text` is the text they were made from.
+    pub fn into_portable(self, text: &str) -> Option<PortableTokens> {
+        let text = text.as_bytes();
         // The two end a `--` comment differently at `\r\n`.
         if text.contains(&b'\r') {
             return None;
@@ -323,9 +638,12 @@ impl<'t> Tokens<'t> {
         Some(PortableTokens {
             list: self.list,
             ranges: self.ranges,
+            lines: self.lines,
         })
     }
+}
 
+impl<'t> Tokens<'t> {
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -714,6 +1032,133 @@ mod tests {
         }
         let last = tokenize(&PostgreSqlDialect {}, &texts[6]).unwrap();
         assert!(last.into_portable().is_some());
+    }
+
+    fn fixture_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts = vec![];
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        texts
+    }
+
+    /// Converting every fixture, and converting its output again: each
+    /// splice of a later pass gives what tokenising its text whole gives.
+    #[test]
+    fn spliced_tokens_are_what_tokenizing_whole_gives() {
+        check::start();
+        for text in fixture_texts() {
+            let output = crate::convert::convert_text(&text).output;
+            crate::convert::convert_text(&output);
+        }
+        let (_, spliced, disagreements) = check::finish();
+        assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+        assert!(spliced > 100, "only {spliced} splices");
+    }
+
+    /// Edits of every kind at places spread over every fixture (strings and
+    /// comments opened or closed, lines joined or split, words glued
+    /// together, `._`, `COPY … FROM STDIN`): a splice, where it is made, is
+    /// what tokenising the edited text whole gives.
+    #[test]
+    fn splices_of_arbitrary_edits_are_exact() {
+        let mut texts: Vec<String> = fixture_texts()
+            .iter()
+            .map(|text| match crate::jinja::scan(text) {
+                Ok(regions) => crate::mask::mask_file(text, &regions).masked,
+                Err(_) => text.clone(),
+            })
+            .collect();
+        texts.push("copy t from stdin;\n1\t2\n\\.\nselect 1\n".to_string());
+        texts.push("select a\n._b, 1e\n5 from t -- c\r\nwhere x\n".to_string());
+        let inserts = [
+            "x",
+            " ",
+            "\n",
+            "'",
+            "--",
+            "/*",
+            "*/",
+            ".",
+            "._",
+            "e5",
+            "$$",
+            "\r",
+            "\n\n",
+            "::int",
+            "copy t from stdin;\n",
+        ];
+        let dialect = PostgreSqlDialect {};
+        let (mut made, mut refused) = (0, 0);
+        for text in &texts {
+            let Ok(tokens) = tokenize(&dialect, text) else {
+                continue;
+            };
+            let count = tokens.len();
+            let step = (text.len() / 12).max(1);
+            for (k, at) in (0..text.len()).step_by(step).enumerate() {
+                if !text.is_char_boundary(at) {
+                    continue;
+                }
+                let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+                let token_end = tokens
+                    .ranges
+                    .iter()
+                    .find(|r| r.start >= at)
+                    .map_or(at, |r| r.end);
+                let mut edits = vec![
+                    vec![(at..at, inserts[k % inserts.len()])],
+                    vec![(at..next, "")],
+                    vec![(at..token_end, "foo")],
+                ];
+                // Two edits, on lines apart or on the same line.
+                let later = (at + step / 2).min(text.len());
+                if text.is_char_boundary(later) && later > next {
+                    edits.push(vec![
+                        (at..next, "y"),
+                        (later..later, inserts[(k + 1) % inserts.len()]),
+                    ]);
+                }
+                for group in edits {
+                    let mut new = String::new();
+                    let mut from = 0;
+                    for (r, with) in &group {
+                        new.push_str(&text[from..r.start]);
+                        new.push_str(with);
+                        from = r.end;
+                    }
+                    new.push_str(&text[from..]);
+                    let spans: Vec<(ByteRange, usize)> =
+                        group.iter().map(|(r, w)| (r.clone(), w.len())).collect();
+                    let old = tokenize(&dialect, text).unwrap().keep();
+                    let earlier = Earlier {
+                        text,
+                        tokens: old,
+                        edits: &spans,
+                    };
+                    let Some(spliced) = splice(&dialect, earlier, &new) else {
+                        refused += 1;
+                        continue;
+                    };
+                    made += 1;
+                    let whole =
+                        tokenize(&dialect, &new).unwrap_or_else(|e| panic!("{}: {new}", e.message));
+                    if let Err(e) = check::same(&spliced, &whole) {
+                        panic!("{e}\n{group:?} of {count} tokens in:\n{text}");
+                    }
+                }
+            }
+        }
+        assert!(
+            made > 1000 && refused > 100,
+            "{made} splices made, {refused} refused"
+        );
     }
 
     fn ranges(sql: &str) -> Vec<String> {
