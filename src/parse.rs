@@ -35,7 +35,61 @@ pub struct Tokens<'t> {
     /// Token positions of the calls rules asked about, by the call's
     /// address: some twenty rules look at every call, and finding its
     /// parentheses and clauses is a token scan (see `rules::function_renames::Call`).
-    pub call_parts: std::cell::RefCell<std::collections::HashMap<usize, Option<CallParts>>>,
+    pub call_parts: std::cell::RefCell<CallPartsCache>,
+}
+
+/// [`CallParts`] by the call's address. The walk hands one expression to
+/// every rule in turn, so the last answer is asked for again some twenty
+/// times in a row: it is kept aside, and the map (for calls asked about out
+/// of turn) hashes an address without SipHash's cost.
+#[derive(Default)]
+pub struct CallPartsCache {
+    last: Option<(usize, Option<CallParts>)>,
+    map: std::collections::HashMap<
+        usize,
+        Option<CallParts>,
+        std::hash::BuildHasherDefault<AddressHasher>,
+    >,
+}
+
+impl CallPartsCache {
+    /// The parts of the call at `key`, from `find` the first time only.
+    pub fn get_or_find(
+        &mut self,
+        key: usize,
+        find: impl FnOnce() -> Option<CallParts>,
+    ) -> Option<CallParts> {
+        if let Some((last, parts)) = self.last {
+            if last == key {
+                return parts;
+            }
+        }
+        let parts = *self.map.entry(key).or_insert_with(find);
+        self.last = Some((key, parts));
+        parts
+    }
+}
+
+/// A hasher for addresses, which are distinct already: a multiply mixes
+/// them and the rotation brings its well-mixed high bits down to the bits
+/// the table indexes by (an address's low bits are always zero).
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// Token indexes of a call's parts (name, parentheses, ORDER BY, FILTER).

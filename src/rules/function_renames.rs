@@ -22,7 +22,7 @@ use crate::source::ByteRange;
 pub(super) struct Call<'a> {
     pub func: &'a Function,
     /// Lower-case function name.
-    pub name: String,
+    pub name: CallName<'a>,
     /// Token index of the (unqualified, unquoted) name.
     pub name_token: usize,
     /// Token indexes of the argument list's parentheses.
@@ -34,13 +34,58 @@ pub(super) struct Call<'a> {
     pub filter: Option<(usize, usize)>,
 }
 
+/// A call's name in lower case, borrowed from the AST when written so: some
+/// twenty rules ask for the call of every expression.
+pub(super) struct CallName<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> CallName<'a> {
+    fn of(name: &'a str) -> Self {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            CallName(std::borrow::Cow::Owned(name.to_ascii_lowercase()))
+        } else {
+            CallName(std::borrow::Cow::Borrowed(name))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for CallName<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for CallName<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Display for CallName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl<'a> Call<'a> {
     /// The call of `expr`, when it is a call of an unqualified, unquoted name
     /// with a parenthesised argument list.
+    #[inline]
     pub fn of(expr: &'a Expr, tokens: &Tokens) -> Option<Call<'a>> {
+        // Inlined, so that the rules asking about every expression pay a
+        // compare, not a call, for the many that are no call at all.
         let Expr::Function(func) = expr else {
             return None;
         };
+        Self::of_function(expr, func, tokens)
+    }
+
+    fn of_function(expr: &'a Expr, func: &'a Function, tokens: &Tokens) -> Option<Call<'a>> {
         let [ObjectNamePart::Identifier(ident)] = func.name.0.as_slice() else {
             return None;
         };
@@ -48,15 +93,10 @@ impl<'a> Call<'a> {
             return None;
         }
         let key = expr as *const Expr as usize;
-        let cached = tokens.call_parts.borrow().get(&key).copied();
-        let parts = match cached {
-            Some(parts) => parts,
-            None => {
-                let parts = Self::parts(func, ident, tokens);
-                tokens.call_parts.borrow_mut().insert(key, parts);
-                parts
-            }
-        }?;
+        let parts = tokens
+            .call_parts
+            .borrow_mut()
+            .get_or_find(key, || Self::parts(func, ident, tokens))?;
         let crate::parse::CallParts {
             name_token,
             open,
@@ -66,7 +106,7 @@ impl<'a> Call<'a> {
         } = parts;
         Some(Call {
             func,
-            name: ident.value.to_ascii_lowercase(),
+            name: CallName::of(&ident.value),
             name_token,
             open,
             close,
@@ -327,7 +367,7 @@ impl Rule for FunctionRename {
         let Some(call) = Call::of(expr, cx.tokens) else {
             return;
         };
-        let Some(target) = self.map.get(&call.name) else {
+        let Some(target) = self.map.get(call.name.as_str()) else {
             return;
         };
         if self.arity.is_some_and(|n| n != call.arg_count()) {
