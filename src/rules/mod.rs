@@ -303,6 +303,14 @@ pub trait Rule: Send + Sync {
     fn check_query(&self, _query: &Query, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
 
     fn check_tokens(&self, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+
+    /// Whether [`run`] calls this rule's checks: false for a rule whose
+    /// findings another rule makes on its behalf (the PG9xx rows, all
+    /// checked by the first), which would otherwise be called for nothing
+    /// on every expression.
+    fn runs(&self) -> bool {
+        true
+    }
 }
 
 /// Every rule, in a fixed order.
@@ -385,9 +393,21 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
         .map(|r| r.as_ref())
 }
 
+/// The rules [`run`] calls, in registry order.
+fn running() -> &'static [&'static dyn Rule] {
+    static RUNNING: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
+    RUNNING.get_or_init(|| {
+        registry()
+            .iter()
+            .map(|r| r.as_ref())
+            .filter(|r| r.runs())
+            .collect()
+    })
+}
+
 /// Runs every rule over one parsed variant.
 pub fn run(cx: &RuleContext) -> Vec<Finding> {
-    let rules = registry();
+    let rules = running();
     let mut out = Vec::new();
     let mut walker = Walker {
         rules,
@@ -404,7 +424,7 @@ pub fn run(cx: &RuleContext) -> Vec<Finding> {
 }
 
 struct Walker<'r, 'c, 'o> {
-    rules: &'r [Box<dyn Rule>],
+    rules: &'r [&'r dyn Rule],
     cx: &'c RuleContext<'c>,
     out: &'o mut Vec<Finding>,
 }

@@ -149,7 +149,10 @@ struct Rows {
     /// Type rows by base type name.
     by_type: HashMap<String, Vec<usize>>,
     /// Word-sequence rows by their first word: the row and the other words.
-    by_first_word: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// A handful of first words, so a list: every word of a file is looked
+    /// up, and comparing lengths first rejects most without hashing or
+    /// lower-casing it.
+    by_first_word: Vec<(String, Vec<(usize, Vec<String>)>)>,
     /// Syntax rows with a detector written in code (`<select-into>`).
     detectors: Vec<usize>,
 }
@@ -160,7 +163,7 @@ impl Rows {
         let mut prefixed = Vec::new();
         let mut by_operator: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_type: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_word: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut by_first_word: Vec<(String, Vec<(usize, Vec<String>)>)> = Vec::new();
         let mut detectors = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             match row.kind {
@@ -189,10 +192,14 @@ impl Rows {
                         }
                         let mut words = seq.split_whitespace().map(str::to_string);
                         let Some(first) = words.next() else { continue };
-                        by_first_word
-                            .entry(first)
-                            .or_default()
-                            .push((i, words.collect()));
+                        let at = match by_first_word.iter().position(|(w, _)| *w == first) {
+                            Some(at) => at,
+                            None => {
+                                by_first_word.push((first, vec![]));
+                                by_first_word.len() - 1
+                            }
+                        };
+                        by_first_word[at].1.push((i, words.collect()));
                     }
                     if row.exact.iter().any(|n| DETECTORS.contains(&n.as_str())) {
                         detectors.push(i);
@@ -343,9 +350,10 @@ impl Rows {
             if w.quote_style.is_some() {
                 continue;
             }
-            let Some(sequences) = self
+            let Some((_, sequences)) = self
                 .by_first_word
-                .get(w.value.to_ascii_lowercase().as_str())
+                .iter()
+                .find(|(first, _)| first.eq_ignore_ascii_case(&w.value))
             else {
                 continue;
             };
@@ -401,6 +409,10 @@ impl Rule for RowRule {
         if self.index == 0 {
             self.rows.check_tokens(cx, out);
         }
+    }
+
+    fn runs(&self) -> bool {
+        self.index == 0
     }
 }
 
