@@ -861,6 +861,25 @@ impl<'t> Tokens<'t> {
         matches!(&self.list[i].token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(word))
     }
 
+    /// Indexes of the unquoted words that are one of `words` (any case), in
+    /// order: for the rules that look for a keyword over a whole file, a scan
+    /// of its own compiles to a tight loop, where a loop over every index
+    /// with the rule's work in its body spills to the stack at every token.
+    pub fn words<'s>(&'s self, words: &'s [&'s str]) -> impl Iterator<Item = usize> + 's {
+        self.list
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, t)| match &t.token {
+                Token::Word(w)
+                    if w.quote_style.is_none()
+                        && words.iter().any(|x| w.value.eq_ignore_ascii_case(x)) =>
+                {
+                    Some(i)
+                }
+                _ => None,
+            })
+    }
+
     /// The significant tokens of each top-level argument between the
     /// parentheses at `open` and `close` (an empty list for `()`).
     pub fn arguments(&self, open: usize, close: usize) -> Vec<Vec<usize>> {

@@ -55,10 +55,7 @@ impl Rule for ArrayConstructor {
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
-        for i in 0..t.len() {
-            if !t.is_word(i, "array") {
-                continue;
-            }
+        for i in t.words(&["array"]) {
             // `::array(…)` / `as array(…)` / `x.array` are not constructors.
             if let Some(p) = t.prev_sig(i) {
                 if matches!(t.token(p), Token::DoubleColon | Token::Period) || t.is_word(p, "as") {
