@@ -255,10 +255,7 @@ impl Rule for AnyAllArray {
     /// reported, so that it never passes through silently.
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
-        for i in 0..t.len() {
-            if !(t.is_word(i, "any") || t.is_word(i, "all") || t.is_word(i, "some")) {
-                continue;
-            }
+        for i in t.words(&["any", "all", "some"]) {
             let Some(p) = t.prev_sig(i) else { continue };
             let comparison = matches!(
                 t.token(p),

@@ -130,10 +130,7 @@ impl Rule for BooleanTest {
     /// so that it never passes through silently.
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
-        for i in 0..t.len() {
-            if !t.is_word(i, "is") {
-                continue;
-            }
+        for i in t.words(&["is"]) {
             let Some(mut end) = t.next_sig(i) else {
                 continue;
             };
