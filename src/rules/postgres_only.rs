@@ -136,6 +136,10 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 /// a word sequence.
 const DETECTORS: &[&str] = &["<select-into>"];
 
+/// The word-sequence rows that start with one word: each row and the words
+/// after the first.
+type Sequences = Vec<(usize, Vec<String>)>;
+
 /// Every row, indexed by what it looks for, so that one walk over a file's
 /// calls, operators, casts and words serves all of them: asking each of ~80
 /// rows to scan the whole file was most of the rule time.
@@ -152,7 +156,7 @@ struct Rows {
     /// A handful of first words, so a list: every word of a file is looked
     /// up, and comparing lengths first rejects most without hashing or
     /// lower-casing it.
-    by_first_word: Vec<(String, Vec<(usize, Vec<String>)>)>,
+    by_first_word: Vec<(String, Sequences)>,
     /// Syntax rows with a detector written in code (`<select-into>`).
     detectors: Vec<usize>,
 }
@@ -163,7 +167,7 @@ impl Rows {
         let mut prefixed = Vec::new();
         let mut by_operator: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_type: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_word: Vec<(String, Vec<(usize, Vec<String>)>)> = Vec::new();
+        let mut by_first_word: Vec<(String, Sequences)> = Vec::new();
         let mut detectors = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             match row.kind {
