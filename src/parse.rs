@@ -53,6 +53,11 @@ pub struct CallPartsCache {
 }
 
 impl CallPartsCache {
+    /// Whether no call was looked up yet.
+    pub fn is_empty(&self) -> bool {
+        self.last.is_none() && self.map.is_empty()
+    }
+
     /// The parts of the call at `key`, from `find` the first time only.
     pub fn get_or_find(
         &mut self,
