@@ -378,9 +378,9 @@ fn ends_line(text: &str, list: &[TokenWithSpan], ranges: &[ByteRange], i: usize)
 /// The tokens of `text`, an edited version of `earlier.text`, made by
 /// tokenising again only the whole lines an edit touches and moving the
 /// earlier tokens of the other lines over, their byte ranges and lines
-/// shifted (columns stay: every stretch tokenised again starts and ends at a
-/// line start). Editing a file changes a few lines of it, and tokenising is
-/// a third of a pass.
+/// shifted (columns stay: every stretch tokenised again ends at a line end,
+/// and starts at a line start or at the first token). Editing a file changes
+/// a few lines of it, and tokenising is a third of a pass.
 ///
 /// `None` whenever the result could differ from tokenising `text` whole:
 /// the text is not the earlier one with the edits made, a stretch does not
