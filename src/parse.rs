@@ -414,16 +414,32 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
     if old.ranges.len() != n || n == 0 || old.list.iter().any(|t| names_stdin(&t.token)) {
         return None;
     }
-    // The tokens leave the blank margins out (see `tokenize`): an edit in one
-    // (a `{{ config(…) }}` on the first line, blank here, rewritten) moves
-    // the first token, which no stretch accounts for.
+    // The tokens leave the blank margins out (see `tokenize`). An edit in a
+    // margin (in another fragment of the file, blank in this one) holds no
+    // token: one before the first token shifts them all, one after the last
+    // changes none. The margins are checked again once the tokens are made.
     let (first_byte, last_byte) = (old.ranges[0].start, old.ranges[n - 1].end);
-    if edits
-        .iter()
-        .any(|(range, _)| range.start < first_byte || range.end > last_byte)
-    {
+    let before_first = |r: &ByteRange| r.end < first_byte || (r.end == first_byte && !r.is_empty());
+    let after_last = |r: &ByteRange| r.start > last_byte || (r.start == last_byte && !r.is_empty());
+    let mut lead_shift = 0isize;
+    for (range, len) in edits {
+        if before_first(range) {
+            lead_shift += *len as isize - range.len() as isize;
+        } else if range.start < first_byte || range.end > last_byte && !after_last(range) {
+            return None;
+        }
+    }
+    let lines = LineIndex::new(text);
+    let (old_line, old_column) = old.lines.line_col(old_text, first_byte);
+    let (new_line, new_column) = lines.line_col(text, first_byte.checked_add_signed(lead_shift)?);
+    if old_column != new_column {
         return None;
     }
+    let lead_lines = new_line as i64 - old_line as i64;
+    let edits: Vec<&(ByteRange, usize)> = edits
+        .iter()
+        .filter(|(r, _)| !before_first(r) && !after_last(r))
+        .collect();
 
     // Stretches of earlier tokens to tokenise again, as (first, end) token
     // indexes, with the change in length each brings.
@@ -456,7 +472,6 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
         }
     }
 
-    let lines = LineIndex::new(text);
     let KeptTokens {
         list,
         ranges,
@@ -465,7 +480,7 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
     // Each stretch tokenised again, with the shift of the bytes and lines
     // after it.
     let mut replacements = Vec::with_capacity(stretches.len());
-    let mut bytes = 0isize;
+    let mut bytes = lead_shift;
     for &(first, end, delta) in &stretches {
         if first >= end {
             return None;
@@ -500,7 +515,7 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
     let mut replacements = replacements.into_iter();
     let mut next = stretches.iter().copied();
     let mut stretch = next.next();
-    let (mut bytes, mut line_shift) = (0isize, 0i64);
+    let (mut bytes, mut line_shift) = (lead_shift, lead_lines);
     for (i, (mut t, r)) in list.into_iter().zip(ranges).enumerate() {
         if let Some((first, end, _)) = stretch {
             if i >= first {
@@ -531,6 +546,9 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
         )
     };
     if blank(list.first()) || blank(list.last()) {
+        return None;
+    }
+    if (ranges.first()?.start, ranges.last()?.end) != margins(text) {
         return None;
     }
     Some(Tokens {
