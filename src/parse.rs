@@ -36,42 +36,49 @@ pub struct Tokens<'t> {
     /// address: some twenty rules look at every call, and finding its
     /// parentheses and clauses is a token scan (see `rules::function_renames::Call`).
     pub call_parts: std::cell::RefCell<CallPartsCache>,
+    /// The casts rules asked about, by the cast's address, for the same
+    /// reason: half a dozen rules look at every cast (see [`Tokens::cast`]).
+    casts: std::cell::RefCell<AddressCache<Option<Cast>>>,
 }
 
-/// [`CallParts`] by the call's address. The walk hands one expression to
-/// every rule in turn, so the last answer is asked for again some twenty
-/// times in a row: it is kept aside, and the map (for calls asked about out
-/// of turn) hashes an address without SipHash's cost.
-#[derive(Default)]
-pub struct CallPartsCache {
-    last: Option<(usize, Option<CallParts>)>,
-    map: std::collections::HashMap<
-        usize,
-        Option<CallParts>,
-        std::hash::BuildHasherDefault<AddressHasher>,
-    >,
+/// [`CallParts`] by the call's address.
+pub type CallPartsCache = AddressCache<Option<CallParts>>;
+
+/// What a token scan found about an expression, by the expression's
+/// address. The walk hands one expression to every rule in turn, so the last
+/// answer is asked for again some twenty times in a row: it is kept aside,
+/// and the map (for expressions asked about out of turn) hashes an address
+/// without SipHash's cost.
+pub struct AddressCache<V> {
+    last: Option<(usize, V)>,
+    map: std::collections::HashMap<usize, V, std::hash::BuildHasherDefault<AddressHasher>>,
 }
 
-impl CallPartsCache {
-    /// Whether no call was looked up yet.
+impl<V> Default for AddressCache<V> {
+    fn default() -> Self {
+        AddressCache {
+            last: None,
+            map: Default::default(),
+        }
+    }
+}
+
+impl<V: Clone> AddressCache<V> {
+    /// Whether nothing was looked up yet.
     pub fn is_empty(&self) -> bool {
         self.last.is_none() && self.map.is_empty()
     }
 
-    /// The parts of the call at `key`, from `find` the first time only.
-    pub fn get_or_find(
-        &mut self,
-        key: usize,
-        find: impl FnOnce() -> Option<CallParts>,
-    ) -> Option<CallParts> {
-        if let Some((last, parts)) = self.last {
-            if last == key {
-                return parts;
+    /// The answer for the expression at `key`, from `find` the first time only.
+    pub fn get_or_find(&mut self, key: usize, find: impl FnOnce() -> V) -> V {
+        if let Some((last, value)) = &self.last {
+            if *last == key {
+                return value.clone();
             }
         }
-        let parts = *self.map.entry(key).or_insert_with(find);
-        self.last = Some((key, parts));
-        parts
+        let value = self.map.entry(key).or_insert_with(find).clone();
+        self.last = Some((key, value.clone()));
+        value
     }
 }
 
@@ -127,6 +134,7 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
         lines,
         calls: std::sync::OnceLock::new(),
         call_parts: Default::default(),
+        casts: Default::default(),
     })
 }
 
@@ -317,6 +325,7 @@ pub fn parse_snowflake_reusing(
             lines: p.lines,
             calls: std::sync::OnceLock::new(),
             call_parts: Default::default(),
+            casts: Default::default(),
         },
         None => tokenize(&dialect, text)?,
     };
@@ -558,6 +567,7 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
         lines,
         calls: std::sync::OnceLock::new(),
         call_parts: Default::default(),
+        casts: Default::default(),
     })
 }
 
@@ -643,7 +653,10 @@ pub mod check {
         if format!("{:?}", a.lines) != format!("{:?}", b.lines) {
             return Err("different line indexes".into());
         }
-        if a.calls.get().is_some() || !a.call_parts.borrow().is_empty() {
+        if a.calls.get().is_some()
+            || !a.call_parts.borrow().is_empty()
+            || !a.casts.borrow().is_empty()
+        {
             return Err("caches filled".into());
         }
         Ok(())
@@ -1426,7 +1439,37 @@ pub struct CastParts {
     pub double_colon: Option<usize>,
 }
 
+/// A cast's parts and its type name as written (see [`Tokens::type_text`]).
+#[derive(Debug, Clone)]
+pub struct Cast {
+    pub parts: CastParts,
+    pub type_text: std::rc::Rc<str>,
+}
+
 impl Tokens<'_> {
+    /// The parts and type name of a cast, found once per expression however
+    /// many rules ask.
+    #[inline]
+    pub fn cast(&self, expr: &Expr) -> Option<Cast> {
+        // Inlined, so that the rules asking about every expression pay a
+        // compare, not a call, for the many that are no cast at all.
+        if !matches!(expr, Expr::Cast { .. }) {
+            return None;
+        }
+        self.cast_cached(expr)
+    }
+
+    fn cast_cached(&self, expr: &Expr) -> Option<Cast> {
+        let key = expr as *const Expr as usize;
+        self.casts.borrow_mut().get_or_find(key, || {
+            let parts = self.cast_parts(expr)?;
+            Some(Cast {
+                parts,
+                type_text: self.type_text(parts.type_name).into(),
+            })
+        })
+    }
+
     /// Locates the parts of `x::t`, `cast(x as t)` and `try_cast(x as t)`.
     pub fn cast_parts(&self, expr: &Expr) -> Option<CastParts> {
         let Expr::Cast {
@@ -1469,9 +1512,15 @@ impl Tokens<'_> {
                     out.push(' ');
                 }
             } else {
-                out.push_str(&self.slice(i).to_ascii_lowercase());
+                out.push_str(self.slice(i));
             }
         }
-        out.replace(" (", "(").replace(" [", "[")
+        // ASCII lower-casing is byte by byte: the whole at once is the same
+        // as each token's, without a string per token.
+        out.make_ascii_lowercase();
+        if out.contains(" (") || out.contains(" [") {
+            out = out.replace(" (", "(").replace(" [", "[");
+        }
+        out
     }
 }

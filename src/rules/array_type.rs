@@ -60,10 +60,10 @@ impl Rule for ArrayType {
         else {
             return;
         };
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
+        let Some(cast) = cx.tokens.cast(expr) else {
             return;
         };
-        let written = cx.tokens.type_text(parts.type_name);
+        let (parts, written) = (cast.parts, &*cast.type_text);
         let Some(bracket) = written.find('[') else {
             return;
         };

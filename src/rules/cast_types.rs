@@ -67,11 +67,11 @@ impl Rule for TypeRename {
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
+        let Some(cast) = cx.tokens.cast(expr) else {
             return;
         };
-        let written = cx.tokens.type_text(parts.type_name);
-        let Some(target) = self.map.get(&written) else {
+        let (parts, written) = (cast.parts, &*cast.type_text);
+        let Some(target) = self.map.get(written) else {
             return;
         };
         let range =

@@ -406,11 +406,11 @@ impl IntervalLiteral {
             return;
         }
         let t = cx.tokens;
-        let Some(parts) = t.cast_parts(expr) else {
+        let Some(cast) = t.cast(expr) else {
             return;
         };
+        let (parts, type_text) = (cast.parts, &*cast.type_text);
         let range = t.ranges[parts.whole.0].start..t.ranges[parts.whole.1].end;
-        let type_text = t.type_text(parts.type_name);
         let Some(body) = string_value(operand) else {
             out.push(
                 Finding::new(&self.meta, range, format!("a cast of a value to `{type_text}` is not converted: Snowflake's interval constants cannot be built from a value. Hint: `dateadd(day, n, ts)` for `ts + (n || ' days')::interval`, `dateadd(unit, n * k, ts)` for `ts + n * interval '…'`"))

@@ -38,10 +38,10 @@ impl Rule for JsonCast {
         let Expr::Cast { expr: operand, .. } = expr else {
             return;
         };
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
+        let Some(cast) = cx.tokens.cast(expr) else {
             return;
         };
-        let written = cx.tokens.type_text(parts.type_name);
+        let (parts, written) = (cast.parts, &*cast.type_text);
         if written != "json" && written != "jsonb" {
             return;
         }

@@ -38,15 +38,15 @@ impl Rule for NumericScale {
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
+        let Some(cast) = cx.tokens.cast(expr) else {
             return;
         };
+        let parts = cast.parts;
         let (first, last) = parts.type_name;
         if first != last {
             return;
         }
-        let written = cx.tokens.type_text(parts.type_name);
-        if !matches!(written.as_str(), "numeric" | "decimal" | "dec") {
+        if !matches!(&*cast.type_text, "numeric" | "decimal" | "dec") {
             return;
         }
         let range = cx.tokens.ranges[first].clone();

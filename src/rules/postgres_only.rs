@@ -243,10 +243,10 @@ impl Rows {
     }
 
     fn check_type(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
-        let Some(parts) = cx.tokens.cast_parts(expr) else {
+        let Some(cast) = cx.tokens.cast(expr) else {
             return;
         };
-        let written = cx.tokens.type_text(parts.type_name);
+        let (parts, written) = (cast.parts, &*cast.type_text);
         if written.ends_with(']') {
             // Array types belong to the array-type rule.
             return;
@@ -259,7 +259,7 @@ impl Rows {
             cx.tokens.ranges[parts.type_name.0].start..cx.tokens.ranges[parts.type_name.1].end;
         for &r in rows {
             let row = &self.rows[r];
-            out.push(row.report(range.clone(), &written, row.plain()));
+            out.push(row.report(range.clone(), written, row.plain()));
         }
     }
 
