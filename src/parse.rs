@@ -31,7 +31,8 @@ pub struct Tokens<'t> {
     pub ranges: Vec<ByteRange>,
     pub lines: LineIndex,
     /// Built on first use: see [`Tokens::calls`].
-    calls: std::sync::OnceLock<Vec<(usize, String)>>,
+    /// The name is `None` when the text's own is the lower-case one.
+    calls: std::sync::OnceLock<Vec<(usize, Option<Box<str>>)>>,
     /// Token positions of the calls rules asked about, by the call's
     /// address: some twenty rules look at every call, and finding its
     /// parentheses and clauses is a token scan (see `rules::function_renames::Call`).
@@ -824,30 +825,39 @@ impl<'t> Tokens<'t> {
     /// Every unqualified function call: the name token's index and the name in
     /// lower case. Quoted names, names after `.` or `::` and Jinja placeholders
     /// are left out. Computed once, shared by every rule that looks for calls.
-    pub fn calls(&self) -> &[(usize, String)] {
-        self.calls.get_or_init(|| {
-            let mut calls = Vec::new();
-            for (i, t) in self.list.iter().enumerate() {
-                let Token::Word(w) = &t.token else { continue };
-                if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
-                    continue;
-                }
-                if !self
-                    .next_sig(i)
-                    .is_some_and(|n| matches!(self.token(n), Token::LParen))
-                {
-                    continue;
-                }
-                if self
-                    .prev_sig(i)
-                    .is_some_and(|p| matches!(self.token(p), Token::Period | Token::DoubleColon))
-                {
-                    continue;
-                }
-                calls.push((i, w.value.to_ascii_lowercase()));
+    /// A name written in lower case is the text's own, not a string of its own.
+    pub fn calls(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.calls
+            .get_or_init(|| self.find_calls())
+            .iter()
+            .map(|(i, lower)| (*i, lower.as_deref().unwrap_or_else(|| self.slice(*i))))
+    }
+
+    fn find_calls(&self) -> Vec<(usize, Option<Box<str>>)> {
+        let mut calls = Vec::new();
+        for (i, t) in self.list.iter().enumerate() {
+            let Token::Word(w) = &t.token else { continue };
+            if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
+                continue;
             }
-            calls
-        })
+            if !self
+                .next_sig(i)
+                .is_some_and(|n| matches!(self.token(n), Token::LParen))
+            {
+                continue;
+            }
+            if self
+                .prev_sig(i)
+                .is_some_and(|p| matches!(self.token(p), Token::Period | Token::DoubleColon))
+            {
+                continue;
+            }
+            let written = self.slice(i);
+            let lower = (written != w.value || written.bytes().any(|b| b.is_ascii_uppercase()))
+                .then(|| w.value.to_ascii_lowercase().into_boxed_str());
+            calls.push((i, lower));
+        }
+        calls
     }
 
     pub fn token(&self, i: usize) -> &Token {

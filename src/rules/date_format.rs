@@ -227,7 +227,6 @@ impl Rule for DateFormat {
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
         for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
             if !matches!(name, "to_char" | "to_date" | "to_timestamp" | "to_number") {
                 continue;
             }

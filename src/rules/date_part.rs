@@ -172,7 +172,6 @@ impl Rule for DatePart {
         let t = cx.tokens;
         let rewritten = self.epoch_differences(cx, out);
         for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
             if name != "extract" && name != "date_part" || rewritten.contains(&t.ranges[i].start) {
                 continue;
             }

@@ -655,14 +655,14 @@ impl Rule for GenerateSeries {
             if name != "generate_series" {
                 continue;
             }
-            let start = t.ranges[*i].start;
+            let start = t.ranges[i].start;
             if out
                 .iter()
                 .any(|f| f.code == self.meta.code && f.range.start == start)
             {
                 continue;
             }
-            let Some(open) = t.next_sig(*i) else { continue };
+            let Some(open) = t.next_sig(i) else { continue };
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };

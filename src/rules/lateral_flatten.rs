@@ -180,7 +180,6 @@ impl Rule for LateralFlatten {
             if family != self.family {
                 continue;
             }
-            let i = *i;
             let Some(open) = t.next_sig(i) else { continue };
             let Some(close) = t.matching_paren(open) else {
                 continue;

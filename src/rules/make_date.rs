@@ -38,7 +38,6 @@ impl Rule for MakeDate {
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
         for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
             let (parts, target) = match name {
                 "make_date" => (3, "date_from_parts"),
                 "make_time" => (3, "time_from_parts"),

@@ -140,7 +140,6 @@ impl Rule for MathFunction {
             Kind::GreatestLeast => &["greatest", "least"],
         };
         for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
             if !names.contains(&name) {
                 continue;
             }

@@ -280,7 +280,6 @@ impl Rows {
         // Schema-qualified names are user functions (or dbt macros): `calls`
         // leaves them out.
         for (i, name) in t.calls() {
-            let (i, name) = (*i, name.as_str());
             let exact = self.by_function.get(name).map(Vec::as_slice).unwrap_or(&[]);
             let prefixed = self
                 .prefixed
@@ -312,8 +311,8 @@ impl Rows {
             return;
         }
         let t = cx.tokens;
-        for i in 0..t.len() {
-            let op = match t.token(i) {
+        for (i, token) in t.list.iter().enumerate() {
+            let op = match &token.token {
                 Token::AtArrow => "@>",
                 Token::ArrowAt => "<@",
                 Token::Overlap => "&&",
@@ -349,8 +348,10 @@ impl Rows {
 
     fn check_word_sequences(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let t = cx.tokens;
-        for i in 0..t.len() {
-            let Token::Word(w) = t.token(i) else { continue };
+        for (i, token) in t.list.iter().enumerate() {
+            let Token::Word(w) = &token.token else {
+                continue;
+            };
             if w.quote_style.is_some() {
                 continue;
             }
@@ -486,12 +487,14 @@ impl PostgresOnly {
     }
 
     fn matches_name(&self, name: &str) -> bool {
+        // The prefix test first: it rejects nearly every name, where the
+        // set's look-up compares strings at every level.
         self.exact.iter().any(|n| n == name)
-            || (!self.listed.contains(name)
-                && self
-                    .prefixes
-                    .iter()
-                    .any(|p| name.len() > p.len() && name.starts_with(p.as_str())))
+            || (self
+                .prefixes
+                .iter()
+                .any(|p| name.len() > p.len() && name.starts_with(p.as_str()))
+                && !self.listed.contains(name))
     }
 
     fn report(&self, range: ByteRange, written: &str, verdict: Verdict) -> Finding {

@@ -394,14 +394,14 @@ impl Rule for SubstringFrom {
             if name != "substring" {
                 continue;
             }
-            let Some(open) = t.next_sig(*i) else { continue };
+            let Some(open) = t.next_sig(i) else { continue };
             let Some(close) = t.matching_paren(open) else {
                 continue;
             };
             if !has_keyword_argument(cx, open, close, &["from", "for", "similar"]) {
                 continue;
             }
-            let start = t.ranges[*i].start;
+            let start = t.ranges[i].start;
             if out
                 .iter()
                 .any(|f| f.code == self.meta.code && f.range.start == start)
