@@ -835,15 +835,17 @@ impl<'t> Tokens<'t> {
 
     fn find_calls(&self) -> Vec<(usize, Option<Box<str>>)> {
         let mut calls = Vec::new();
-        for (i, t) in self.list.iter().enumerate() {
-            let Token::Word(w) = &t.token else { continue };
-            if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
+        // A name followed by `(` is the significant token before a `(`: the
+        // `(`s are fewer than the words, and a scan for them alone compiles
+        // to a tight loop.
+        for open in self.indexes_where(|t| matches!(t, Token::LParen)) {
+            let Some(i) = self.prev_sig(open) else {
                 continue;
-            }
-            if !self
-                .next_sig(i)
-                .is_some_and(|n| matches!(self.token(n), Token::LParen))
-            {
+            };
+            let Token::Word(w) = self.token(i) else {
+                continue;
+            };
+            if w.quote_style.is_some() || w.value.bytes().all(|b| b == b'_') {
                 continue;
             }
             if self
@@ -924,6 +926,19 @@ impl<'t> Tokens<'t> {
                 }
                 _ => None,
             })
+    }
+
+    /// Indexes of the tokens `keep` accepts, in order: a scan of its own, for
+    /// the same reason as [`Tokens::words`].
+    pub fn indexes_where<'s>(
+        &'s self,
+        keep: impl Fn(&Token) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| keep(&t.token))
+            .map(|(i, _)| i)
     }
 
     /// The significant tokens of each top-level argument between the

@@ -5,6 +5,7 @@
 //! fraction (review), and the rest have no Snowflake part (unconvertible).
 
 use sqlparser::ast::{BinaryOperator, DateTimeField, Expr};
+use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::Token;
 
 use super::date_trunc::{visible_type, Temporal};
@@ -85,6 +86,15 @@ impl DatePart {
     fn epoch_differences(&self, cx: &RuleContext, out: &mut Vec<Finding>) -> Vec<usize> {
         let t = cx.tokens;
         let mut done = Vec::new();
+        // `extract(epoch …)` is parsed from an unquoted `epoch` only: without
+        // one in the tokens, the walk of every expression finds nothing.
+        if !t
+            .list
+            .iter()
+            .any(|x| matches!(&x.token, Token::Word(w) if w.keyword == Keyword::EPOCH))
+        {
+            return done;
+        }
         crate::parse::for_each_expr(cx.statements, |e| {
             let Expr::Extract {
                 field: DateTimeField::Epoch,

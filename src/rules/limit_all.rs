@@ -37,13 +37,10 @@ impl Rule for LimitAll {
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
         let tokens = cx.tokens;
-        for i in 0..tokens.len() {
-            let Token::Word(w) = tokens.token(i) else {
-                continue;
-            };
-            if w.keyword != Keyword::LIMIT || w.quote_style.is_some() {
-                continue;
-            }
+        let limits = tokens.indexes_where(|t| {
+            matches!(t, Token::Word(w) if w.keyword == Keyword::LIMIT && w.quote_style.is_none())
+        });
+        for i in limits {
             let Some(all) = tokens.next_sig(i) else {
                 continue;
             };

@@ -36,6 +36,11 @@ impl Rule for NonAsciiIdentifier {
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {
+        // A word's letters are the text's: an ASCII text, nearly every one,
+        // has no such name, and is told at a few bytes an instruction.
+        if cx.tokens.text.is_ascii() {
+            return;
+        }
         for (i, t) in cx.tokens.list.iter().enumerate() {
             let Token::Word(w) = &t.token else { continue };
             if w.quote_style.is_some() || w.value.is_ascii() {

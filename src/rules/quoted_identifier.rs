@@ -46,9 +46,14 @@ impl Rule for QuotedIdentifier {
             return;
         }
         let mut reviewed: HashSet<&str> = HashSet::new();
-        for (i, t) in cx.tokens.list.iter().enumerate() {
-            let Token::Word(w) = &t.token else { continue };
-            if w.quote_style != Some('"') || w.value.is_empty() {
+        let names = cx
+            .tokens
+            .indexes_where(|t| matches!(t, Token::Word(w) if w.quote_style == Some('"')));
+        for i in names {
+            let Token::Word(w) = cx.tokens.token(i) else {
+                continue;
+            };
+            if w.value.is_empty() {
                 continue;
             }
             let range = cx.tokens.ranges[i].clone();
