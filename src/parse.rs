@@ -128,15 +128,7 @@ pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, 
     // took five times as long as with them).
     let (start, stop) = margins(text);
     let (list, ranges) = tokenize_between(dialect, text, &lines, start, stop)?;
-    Ok(Tokens {
-        text,
-        list,
-        ranges,
-        lines,
-        calls: std::sync::OnceLock::new(),
-        call_parts: Default::default(),
-        casts: Default::default(),
-    })
+    Ok(Tokens::new(text, list, ranges, lines))
 }
 
 fn is_blank(b: u8) -> bool {
@@ -319,15 +311,7 @@ pub fn parse_snowflake_reusing(
 ) -> Result<(), ParseError> {
     let dialect = SnowflakeDialect {};
     let tokens = match portable {
-        Some(p) => Tokens {
-            text,
-            list: p.list,
-            ranges: p.ranges,
-            lines: p.lines,
-            calls: std::sync::OnceLock::new(),
-            call_parts: Default::default(),
-            casts: Default::default(),
-        },
+        Some(p) => Tokens::new(text, p.list, p.ranges, p.lines),
         None => tokenize(&dialect, text)?,
     };
     parse_with(&dialect, tokens).map(|_| ())
@@ -547,29 +531,11 @@ pub fn splice<'t>(dialect: &dyn Dialect, earlier: Earlier, text: &'t str) -> Opt
     // A whole tokenisation leaves the blank margins out; an edit that made
     // one wider (an insertion starting with a space at the first token) is
     // left to it.
-    let blank = |t: Option<&TokenWithSpan>| {
-        matches!(
-            t.map(|t| &t.token),
-            Some(Token::Whitespace(
-                Whitespace::Space | Whitespace::Newline | Whitespace::Tab
-            ))
-        )
-    };
-    if blank(list.first()) || blank(list.last()) {
-        return None;
-    }
+    // (tokens that start and end on the margins cannot be blank ones).
     if (ranges.first()?.start, ranges.last()?.end) != margins(text) {
         return None;
     }
-    Some(Tokens {
-        text,
-        list,
-        ranges,
-        lines,
-        calls: std::sync::OnceLock::new(),
-        call_parts: Default::default(),
-        casts: Default::default(),
-    })
+    Some(Tokens::new(text, list, ranges, lines))
 }
 
 /// Test support: while a thread has it on, every spliced token list is
@@ -721,6 +687,24 @@ fn clean_message(message: &str) -> String {
 }
 
 impl<'t> Tokens<'t> {
+    /// Tokens with their per-parse caches empty.
+    fn new(
+        text: &'t str,
+        list: Vec<TokenWithSpan>,
+        ranges: Vec<ByteRange>,
+        lines: LineIndex,
+    ) -> Self {
+        Tokens {
+            text,
+            list,
+            ranges,
+            lines,
+            calls: std::sync::OnceLock::new(),
+            call_parts: Default::default(),
+            casts: Default::default(),
+        }
+    }
+
     /// The tokens, if Snowflake's tokeniser reads the text the same way:
     /// only tokens whose spelling both dialects share (ASCII names without
     /// `$`, plain numbers, strings without backslashes, `--` comments and
