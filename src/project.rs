@@ -276,11 +276,14 @@ fn write_output(
         .open(target)
     {
         Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return write_atomic_with(target, bytes, permissions)
-        }
-        // A folder the up-front pass could not foresee: the careful path.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        // Already there (`--force`), or its folder gone since the up-front
+        // pass: the careful path, which replaces a file or makes a folder.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotFound
+            ) =>
+        {
             return write_atomic_with(target, bytes, permissions)
         }
         Err(e) => return Err(Fatal(format!("{}: cannot write: {e}", target.display()))),
