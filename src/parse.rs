@@ -9,10 +9,13 @@ use std::ops::ControlFlow;
 use regex::Regex;
 use sqlparser::ast::{CastKind, Expr, Spanned, Statement};
 use sqlparser::dialect::{Dialect, PostgreSqlDialect, SnowflakeDialect};
+use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserOptions};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace};
 
 use crate::source::{ByteRange, LineIndex};
+
+mod plain;
 
 /// sqlparser's own recursion limit, well below what the thread stack holds.
 const RECURSION_LIMIT: usize = 50;
@@ -159,6 +162,30 @@ fn tokenize_between(
     start: usize,
     stop: usize,
 ) -> Result<(Vec<TokenWithSpan>, Vec<ByteRange>), ParseError> {
+    if dialect.is::<PostgreSqlDialect>()
+        && text.is_char_boundary(start)
+        && text.is_char_boundary(stop)
+    {
+        let (line, column) = lines.line_col(text, start);
+        let base = Location {
+            line: line as u64,
+            column: column as u64,
+        };
+        if let Some(tokens) = plain::tokenize(text, start, stop, base) {
+            return Ok(tokens);
+        }
+    }
+    tokenize_with_sqlparser(dialect, text, lines, start, stop)
+}
+
+/// [`tokenize_between`] by sqlparser's tokeniser alone.
+fn tokenize_with_sqlparser(
+    dialect: &dyn Dialect,
+    text: &str,
+    lines: &LineIndex,
+    start: usize,
+    stop: usize,
+) -> Result<(Vec<TokenWithSpan>, Vec<ByteRange>), ParseError> {
     let body = text.get(start..stop).ok_or_else(|| ParseError {
         offset: start,
         message: "internal: a token stretch off character boundaries".to_string(),
@@ -266,12 +293,17 @@ impl Cursor {
 
 fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
     let options = ParserOptions::new().with_trailing_commas(true);
+    let most_statements = 1 + tokens
+        .list
+        .iter()
+        .filter(|t| t.token == Token::SemiColon)
+        .count();
     // The parser borrows the token list and hands it back: no copy.
     let mut parser = Parser::new(dialect)
         .with_recursion_limit(RECURSION_LIMIT)
         .with_options(options)
         .with_tokens_with_locations(std::mem::take(&mut tokens.list));
-    let result = parser.parse_statements();
+    let result = parse_statements(&mut parser, most_statements);
     tokens.list = parser.into_tokens();
     match result {
         Ok(statements) => Ok(Parsed { tokens, statements }),
@@ -290,6 +322,36 @@ fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parse
             })
         }
     }
+}
+
+/// sqlparser's `Parser::parse_statements` (with semicolons required
+/// between statements, its default), into a list made large enough up
+/// front: a statement is a large value, and growing the list of a file with
+/// thousands of them copied it a dozen times.
+fn parse_statements(
+    parser: &mut Parser,
+    capacity: usize,
+) -> Result<Vec<Statement>, sqlparser::parser::ParserError> {
+    let mut statements = Vec::with_capacity(capacity);
+    let mut expecting_statement_delimiter = false;
+    loop {
+        while parser.consume_token(&Token::SemiColon) {
+            expecting_statement_delimiter = false;
+        }
+        match &parser.peek_token_ref().token {
+            Token::EOF => break,
+            Token::Word(word) if expecting_statement_delimiter && word.keyword == Keyword::END => {
+                break
+            }
+            _ => {}
+        }
+        if expecting_statement_delimiter {
+            return parser.expected_ref("end of statement", parser.peek_token_ref());
+        }
+        statements.push(parser.parse_statement()?);
+        expecting_statement_delimiter = true;
+    }
+    Ok(statements)
 }
 
 pub fn parse_postgres(text: &str) -> Result<Parsed<'_>, ParseError> {

@@ -1,0 +1,785 @@
+//! A tokeniser for the plain part of PostgreSQL text, which hands every line
+//! it is not sure of to sqlparser's own.
+//!
+//! sqlparser's tokeniser is three fifths of its parse: it walks the text one
+//! `char` at a time through a `Peekable`, grows every word a character at a
+//! time and tries a dozen dialect branches per token. Models are mostly
+//! plain words, numbers, simple strings, punctuation and blanks, which this
+//! reads straight from the bytes. Anything else (a prefixed or escaped
+//! string, a dollar quote, a custom operator, a non-ASCII identifier, a
+//! carriage return, ...) sends the rest of its line to sqlparser, with the
+//! tokens so far as context, as if it had read the text from the start. The
+//! tokens are the very ones sqlparser would make: a test compares them, with
+//! their spans and byte ranges, over every fixture and corpus file.
+//!
+//! `COPY` is left to sqlparser whole: the data after `COPY ... FROM STDIN;`
+//! is tokenised by a tracker that sees the statement from its beginning.
+
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
+
+use crate::source::ByteRange;
+
+/// The tokens of `text[start..stop]` placed in `text`, as sqlparser's
+/// PostgreSQL tokeniser makes them, with their byte ranges; `None` when
+/// sqlparser should tokenise the whole stretch itself (it holds `COPY`, or a
+/// tokenising error, which sqlparser then reports).
+pub(super) fn tokenize(
+    text: &str,
+    start: usize,
+    stop: usize,
+    base: Location,
+) -> Option<(Vec<TokenWithSpan>, Vec<ByteRange>)> {
+    let bytes = text.as_bytes().get(..stop)?;
+    // About one token per three bytes of SQL: reserving it up front saves
+    // growing (and copying) the list a dozen times in a large file.
+    let mut list: Vec<TokenWithSpan> = Vec::with_capacity((stop - start) / 3 + 8);
+    let mut ranges: Vec<ByteRange> = Vec::with_capacity(list.capacity());
+    let mut at = Place {
+        byte: start,
+        line: base.line,
+        column: base.column,
+    };
+    while at.byte < stop {
+        match plain_token(bytes, at.byte) {
+            // A statement's first COPY goes to sqlparser with the rest of
+            // the statement, which its `COPY ... FROM STDIN` tracker reads.
+            Some((
+                Token::Word(Word {
+                    keyword: Keyword::COPY,
+                    ..
+                }),
+                _,
+            )) if starts_statement(&list) => {
+                at = rest_of_line(text, stop, at, &mut list, &mut ranges)?
+            }
+            Some((token, end)) => {
+                let (from, from_byte) = (at.location(), at.byte);
+                at.advance(bytes, end);
+                list.push(TokenWithSpan::new(token, Span::new(from, at.location())));
+                ranges.push(from_byte..end);
+            }
+            None => at = rest_of_line(text, stop, at, &mut list, &mut ranges)?,
+        }
+    }
+    Some((list, ranges))
+}
+
+/// A position in the text in bytes and in sqlparser's (line, character
+/// column), where only `\n` starts a line.
+#[derive(Clone, Copy)]
+struct Place {
+    byte: usize,
+    line: u64,
+    column: u64,
+}
+
+impl Place {
+    fn location(&self) -> Location {
+        Location {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// Moves to byte `end`, counting lines and characters on the way.
+    fn advance(&mut self, bytes: &[u8], end: usize) {
+        for &b in &bytes[self.byte..end] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Not a UTF-8 continuation byte: a new character.
+                self.column += 1;
+            }
+        }
+        self.byte = end;
+    }
+}
+
+/// Tokenises from `at` to the end of its line with sqlparser (further, a
+/// line at a time doubling, when a token runs past it), appending to `list`
+/// and `ranges`; where it stopped, or `None` if sqlparser should take the
+/// whole stretch.
+fn rest_of_line(
+    text: &str,
+    stop: usize,
+    at: Place,
+    list: &mut Vec<TokenWithSpan>,
+    ranges: &mut Vec<ByteRange>,
+) -> Option<Place> {
+    let bytes = text.as_bytes();
+    let dialect = PostgreSqlDialect {};
+    let kept = list.len();
+    let statement_start = starts_statement(list);
+    let mut lines = 1;
+    let end = loop {
+        let end = line_ends(bytes, at.byte, stop, lines);
+        let place = |l: Location| Location {
+            line: l.line + at.line - 1,
+            column: if l.line == 1 {
+                l.column + at.column - 1
+            } else {
+                l.column
+            },
+        };
+        // The tokens so far are the tokeniser's context, as when it reads
+        // the whole text (a `.` after a word, for one, is told apart by it).
+        let result = Tokenizer::new(&dialect, text.get(at.byte..end)?)
+            .tokenize_with_location_into_buf_with_mapper(list, |mut t| {
+                t.span = Span::new(place(t.span.start), place(t.span.end));
+                t
+            });
+        // A piece ending in a line break's own token ended no token early:
+        // tokenising never looks past a line break to end the token before.
+        let whole = end == stop
+            || matches!(
+                list.last().map(|t| &t.token),
+                Some(Token::Whitespace(Whitespace::Newline))
+            ) && list.len() > kept;
+        match result {
+            Ok(()) if whole => match copy_statements(&list[kept..], statement_start) {
+                CopyStatements::Closed => break end,
+                CopyStatements::Open if end == stop => break end,
+                CopyStatements::Open => {}
+                CopyStatements::Misread => return None,
+            },
+            Err(_) if end == stop => return None,
+            _ => {}
+        }
+        list.truncate(kept);
+        lines *= 2;
+    };
+    let mut cursor = at;
+    let mut furthest = at;
+    for t in &list[kept..] {
+        if cursor.location() != t.span.start {
+            // A COPY's data token comes before the `;` the data follows.
+            cursor = at;
+            cursor.walk_to(text, t.span.start)?;
+        }
+        let start = cursor.byte;
+        cursor.walk_to(text, t.span.end)?;
+        ranges.push(start..cursor.byte);
+        if cursor.byte > furthest.byte {
+            furthest = cursor;
+        }
+    }
+    (furthest.byte == end).then_some(furthest)
+}
+
+/// Whether the next token would be the first of a statement (as sqlparser's
+/// `COPY ... FROM STDIN` tracker sees it: after a `;` or at the start).
+fn starts_statement(list: &[TokenWithSpan]) -> bool {
+    list.iter()
+        .rev()
+        .find(|t| !matches!(t.token, Token::Whitespace(_)))
+        .is_none_or(|t| t.token == Token::SemiColon)
+}
+
+/// How a piece sqlparser tokenised stands with `COPY` statements.
+enum CopyStatements {
+    /// None is cut off at its end: every `COPY` statement it holds ended,
+    /// with its data.
+    Closed,
+    /// A `COPY` statement or its data runs past the piece's end.
+    Open,
+    /// The piece starts inside a statement with the word COPY, which the
+    /// tokeniser, starting afresh, takes for a statement's first.
+    Misread,
+}
+
+/// Follows the piece as sqlparser's `COPY ... FROM STDIN` tracker does (a
+/// statement's first word COPY, then FROM STDIN outside parentheses makes
+/// its `;` read the data lines after it, up to `\.`).
+fn copy_statements(piece: &[TokenWithSpan], statement_start: bool) -> CopyStatements {
+    // The tokeniser takes the piece's first token for a statement's first.
+    let mut first = true;
+    let mut mid_statement = !statement_start;
+    let (mut in_copy, mut from_stdin, mut after_from, mut depth) = (false, false, false, 0u32);
+    let mut data_read = false;
+    for t in piece {
+        match &t.token {
+            Token::Whitespace(_) => {}
+            Token::CopyData { terminated, .. } => data_read = *terminated,
+            Token::SemiColon => {
+                if in_copy && from_stdin && !data_read {
+                    return CopyStatements::Open;
+                }
+                (first, mid_statement, in_copy, from_stdin, after_from, depth) =
+                    (true, false, false, false, false, 0);
+                data_read = false;
+            }
+            token => {
+                if first {
+                    if let Token::Word(Word {
+                        keyword: Keyword::COPY,
+                        ..
+                    }) = token
+                    {
+                        if mid_statement {
+                            return CopyStatements::Misread;
+                        }
+                        in_copy = true;
+                    }
+                }
+                first = false;
+                match token {
+                    Token::LParen => depth += 1,
+                    Token::RParen => depth = depth.saturating_sub(1),
+                    Token::Word(w) if after_from && w.keyword == Keyword::STDIN && depth == 0 => {
+                        from_stdin = true
+                    }
+                    _ => {}
+                }
+                after_from = matches!(token, Token::Word(w) if w.keyword == Keyword::FROM);
+            }
+        }
+    }
+    if in_copy {
+        CopyStatements::Open
+    } else {
+        CopyStatements::Closed
+    }
+}
+
+impl Place {
+    /// Walks character by character to `to`; `None` if the text ends first
+    /// or `to` lies behind.
+    fn walk_to(&mut self, text: &str, to: Location) -> Option<()> {
+        while (self.line, self.column) < (to.line, to.column) {
+            let c = text.get(self.byte..)?.chars().next()?;
+            self.byte += c.len_utf8();
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        ((self.line, self.column) == (to.line, to.column)).then_some(())
+    }
+}
+
+/// The byte after the `lines`-th line break from `from`, or `stop`.
+fn line_ends(bytes: &[u8], from: usize, stop: usize, lines: usize) -> usize {
+    let mut end = from;
+    for _ in 0..lines {
+        match bytes[end..stop].iter().position(|&b| b == b'\n') {
+            Some(i) => end += i + 1,
+            None => return stop,
+        }
+        if end >= stop {
+            return stop;
+        }
+    }
+    end
+}
+
+/// A character PostgreSQL may continue an operator with (sqlparser's
+/// `is_custom_operator_part`): after one, sqlparser may read a custom operator.
+fn operator_part(b: u8) -> bool {
+    matches!(
+        b,
+        b'+' | b'-'
+            | b'*'
+            | b'/'
+            | b'<'
+            | b'>'
+            | b'='
+            | b'~'
+            | b'!'
+            | b'@'
+            | b'#'
+            | b'%'
+            | b'^'
+            | b'&'
+            | b'|'
+            | b'`'
+            | b'?'
+    )
+}
+
+fn word_part(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
+/// What may follow a number for it to end there as sqlparser reads it: not
+/// a digit, `.`, `_`, an exponent, a radix or `L` suffix, nor a letter.
+fn ends_number(next: Option<u8>) -> bool {
+    next.is_none_or(|b| b.is_ascii() && !word_part(b) && b != b'.')
+}
+
+/// The plain token at `i` and the byte after it, or `None` when sqlparser
+/// should read it. `bytes` ends where the stretch does.
+fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
+    let peek = |k: usize| bytes.get(k).copied();
+    let b = bytes[i];
+    let single = |t: Token| Some((t, i + 1));
+    match b {
+        b' ' => single(Token::Whitespace(Whitespace::Space)),
+        b'\n' => single(Token::Whitespace(Whitespace::Newline)),
+        b'\t' => single(Token::Whitespace(Whitespace::Tab)),
+        b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+            let end = i + bytes[i..].iter().take_while(|&&b| word_part(b)).count();
+            // A quote or `&` after a word may make a prefixed string
+            // (E'…', B'…', X'…', N'…', U&'…'), a non-ASCII character
+            // continues the identifier.
+            match peek(end) {
+                Some(b'\'' | b'"' | b'&') => None,
+                Some(n) if !n.is_ascii() => None,
+                _ => {
+                    let word = std::str::from_utf8(&bytes[i..end]).ok()?;
+                    let token = Token::Word(Word {
+                        value: word.to_string(),
+                        quote_style: None,
+                        keyword: keyword(word.as_bytes()),
+                    });
+                    Some((token, end))
+                }
+            }
+        }
+        b'0'..=b'9' => {
+            let mut end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if peek(end) == Some(b'.') {
+                end += 1;
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+            }
+            if !ends_number(peek(end)) {
+                return None;
+            }
+            let number = std::str::from_utf8(&bytes[i..end]).ok()?;
+            Some((Token::Number(number.to_string(), false), end))
+        }
+        b'.' => match peek(i + 1) {
+            Some(n) if n.is_ascii_alphabetic() || matches!(n, b'"' | b'*' | b' ' | b'\n') => {
+                single(Token::Period)
+            }
+            _ => None,
+        },
+        b'\'' => {
+            let close = i + 1 + bytes[i + 1..].iter().position(|&b| b == b'\'')?;
+            // `''` inside a string is a quote.
+            if peek(close + 1) == Some(b'\'') {
+                return None;
+            }
+            let value = std::str::from_utf8(&bytes[i + 1..close]).ok()?;
+            Some((Token::SingleQuotedString(value.to_string()), close + 1))
+        }
+        b'"' => {
+            let close = i + 1 + bytes[i + 1..].iter().position(|&b| b == b'"')?;
+            if peek(close + 1) == Some(b'"') {
+                return None;
+            }
+            let value = std::str::from_utf8(&bytes[i + 1..close]).ok()?;
+            let word = Word {
+                value: value.to_string(),
+                quote_style: Some('"'),
+                keyword: Keyword::NoKeyword,
+            };
+            Some((Token::Word(word), close + 1))
+        }
+        b'(' => single(Token::LParen),
+        b')' => single(Token::RParen),
+        b',' => single(Token::Comma),
+        b';' => single(Token::SemiColon),
+        b'[' => single(Token::LBracket),
+        b']' => single(Token::RBracket),
+        b'+' => single(Token::Plus),
+        b'*' => single(Token::Mul),
+        b'-' => match peek(i + 1) {
+            Some(b'-') => {
+                let end = i
+                    + 2
+                    + bytes[i + 2..]
+                        .iter()
+                        .take_while(|&&b| b != b'\n' && b != b'\r')
+                        .count();
+                let comment = std::str::from_utf8(&bytes[i + 2..end]).ok()?;
+                let token = Token::Whitespace(Whitespace::SingleLineComment {
+                    prefix: "--".to_string(),
+                    comment: comment.to_string(),
+                });
+                Some((token, end))
+            }
+            Some(n) if operator_part(n) => None,
+            _ => single(Token::Minus),
+        },
+        b'/' => match peek(i + 1) {
+            Some(b'*') => {
+                let body = i + 2;
+                let close = body + find(&bytes[body..], b"*/")?;
+                // Comments nest in PostgreSQL: an inner `/*` is sqlparser's.
+                if find(&bytes[body..close + 1], b"/*").is_some() {
+                    return None;
+                }
+                let comment = std::str::from_utf8(&bytes[body..close]).ok()?;
+                let token = Token::Whitespace(Whitespace::MultiLineComment(comment.to_string()));
+                Some((token, close + 2))
+            }
+            _ => single(Token::Div),
+        },
+        b'=' => match peek(i + 1) {
+            Some(b'>' | b'=') => None,
+            _ => single(Token::Eq),
+        },
+        b'!' => match peek(i + 1) {
+            Some(b'=') => Some((Token::Neq, i + 2)),
+            _ => None,
+        },
+        b'<' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'='), n) if !n.is_some_and(operator_part) => Some((Token::LtEq, i + 2)),
+            (Some(b'>'), n) if !n.is_some_and(operator_part) => Some((Token::Neq, i + 2)),
+            (n, _) if !n.is_some_and(operator_part) => single(Token::Lt),
+            _ => None,
+        },
+        b'>' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'='), n) if !n.is_some_and(operator_part) => Some((Token::GtEq, i + 2)),
+            (n, _) if !n.is_some_and(operator_part) => single(Token::Gt),
+            _ => None,
+        },
+        b':' => match peek(i + 1) {
+            Some(b':') => Some((Token::DoubleColon, i + 2)),
+            Some(b'=') => None,
+            _ => single(Token::Colon),
+        },
+        b'|' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'|'), n) if !n.is_some_and(operator_part) => Some((Token::StringConcat, i + 2)),
+            _ => None,
+        },
+        b'%' => match peek(i + 1) {
+            Some(b' ' | b'\n' | b'\t') => single(Token::Mod),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The keyword an ASCII word spells in any case, as `Token::make_word`
+/// finds it in sqlparser's list (looked up by its upper-cased bytes, not a
+/// binary search upper-casing a byte per comparison).
+fn keyword(word: &[u8]) -> Keyword {
+    let mut upper = [0u8; 64];
+    let Some(upper) = upper.get_mut(..word.len()) else {
+        // Longer than any keyword.
+        return Keyword::NoKeyword;
+    };
+    for (u, w) in upper.iter_mut().zip(word) {
+        *u = w.to_ascii_uppercase();
+    }
+    let upper: &[u8] = upper;
+    KEYWORDS
+        .get_or_init(|| {
+            ALL_KEYWORDS
+                .iter()
+                .zip(ALL_KEYWORDS_INDEX)
+                .map(|(word, keyword)| (word.as_bytes(), *keyword))
+                .collect()
+        })
+        .get(upper)
+        .copied()
+        .unwrap_or(Keyword::NoKeyword)
+}
+
+/// sqlparser's keywords by their upper-case spelling, hashed by a cheap
+/// hasher (the words are the text's own, not an attacker's).
+static KEYWORDS: std::sync::OnceLock<
+    std::collections::HashMap<&'static [u8], Keyword, std::hash::BuildHasherDefault<WordHasher>>,
+> = std::sync::OnceLock::new();
+
+/// FNV-1a over a word's bytes.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Where `needle` first starts in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineIndex;
+
+    /// Compares this tokeniser with sqlparser's over `text[start..stop]`:
+    /// the same tokens, spans and byte ranges, or `None` where sqlparser fails.
+    fn agrees(text: &str, start: usize, stop: usize) -> Result<(), String> {
+        let lines = LineIndex::new(text);
+        let (line, column) = lines.line_col(text, start);
+        let base = Location {
+            line: line as u64,
+            column: column as u64,
+        };
+        let reference =
+            super::super::tokenize_with_sqlparser(&PostgreSqlDialect {}, text, &lines, start, stop);
+        match (tokenize(text, start, stop, base), reference) {
+            (None, _) => Ok(()),
+            (Some(_), Err(e)) => Err(format!("sqlparser fails ({}), plain does not", e.message)),
+            (Some((list, ranges)), Ok((want_list, want_ranges))) => {
+                for (i, (got, want)) in list.iter().zip(&want_list).enumerate() {
+                    if got != want || ranges[i] != want_ranges[i] {
+                        return Err(format!(
+                            "token {i}: {got:?} {:?}, sqlparser {want:?} {:?}",
+                            ranges[i], want_ranges[i]
+                        ));
+                    }
+                }
+                if list.len() != want_list.len() || ranges.len() != want_ranges.len() {
+                    return Err(format!(
+                        "{} tokens, sqlparser {}",
+                        list.len(),
+                        want_list.len()
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Every stretch a convert tokenises: the whole text, and the text from
+    /// line starts on (as splicing does), for the raw and the masked text.
+    fn check_file(path: &std::path::Path, text: &str) {
+        let mut texts = vec![text.to_string()];
+        if let Ok(regions) = crate::jinja::scan(text) {
+            texts.push(crate::mask::mask_file(text, &regions).masked);
+        }
+        for text in &texts {
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            // The whole text, and a few lines from each of a spread of line
+            // starts (every one in a small file).
+            let step = (starts.len() / 40).max(1);
+            let stretches = starts
+                .iter()
+                .enumerate()
+                .step_by(step)
+                .map(|(k, &start)| (start, starts.get(k + 3).copied().unwrap_or(text.len())));
+            for (start, stop) in std::iter::once((0, text.len())).chain(stretches) {
+                if let Err(e) = agrees(text, start, stop) {
+                    panic!("{}, bytes {start}..{stop}: {e}", path.display());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_sqlparser_on_every_fixture_and_corpus_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = 0;
+        for dir in [root.join("fixtures"), root.join("../shared/corpora")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "sql") {
+                    if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                        check_file(entry.path(), &text);
+                        files += 1;
+                    }
+                }
+            }
+        }
+        assert!(files > 100, "only {files} files found");
+    }
+
+    /// Texts stitched from pieces that sit on the edges of what this
+    /// tokeniser reads itself.
+    #[test]
+    fn agrees_with_sqlparser_on_stitched_texts() {
+        const PIECES: &[&str] = &[
+            "select",
+            " ",
+            "\n",
+            "\t",
+            "a",
+            "_x$",
+            "E",
+            "e",
+            "b",
+            "X",
+            "n",
+            "u",
+            "U&",
+            "'",
+            "''",
+            "'abc'",
+            "'a\nb'",
+            "'é'",
+            "\"",
+            "\"id\"",
+            "\"\"",
+            "--c",
+            "-- ü\n",
+            "/*",
+            "*/",
+            "/* c */",
+            "/*/",
+            "/**/",
+            "0",
+            "1",
+            "1.",
+            ".5",
+            "1.5",
+            "1e5",
+            "1E+",
+            "0x1F",
+            "0b1",
+            "1_000",
+            "12L",
+            ".",
+            "._",
+            "..",
+            ".*",
+            "::",
+            ":",
+            ":=",
+            "=",
+            "==",
+            "=>",
+            "<",
+            "<=",
+            "<>",
+            "<=>",
+            "<-",
+            "<@",
+            ">",
+            ">=",
+            ">>",
+            "!",
+            "!=",
+            "!~",
+            "~",
+            "~*",
+            "|",
+            "||",
+            "||/",
+            "|/",
+            "%",
+            "% ",
+            "%s",
+            "+",
+            "-",
+            "->",
+            "->>",
+            "*",
+            "/",
+            "//",
+            "(",
+            ")",
+            ",",
+            ";",
+            "[",
+            "]",
+            "{",
+            "}",
+            "$1",
+            "$$",
+            "$$body$$",
+            "$t$x$t$",
+            "\\",
+            "\\.",
+            "\r",
+            "\r\n",
+            "é",
+            "ü_a",
+            "copy",
+            "COPY t FROM STDIN;\n1\t2\n\\.\n",
+            "from",
+            "stdin",
+            "COPY",
+            " from stdin;\n",
+            "\n\\.\n",
+            "x\ty\n",
+            "@",
+            "#",
+            "&",
+            "?",
+            "^",
+            "`",
+            "\u{a0}",
+            "\x0c",
+            "t.1",
+            "x.e'a'",
+        ];
+        // A fixed xorshift: the same texts every run.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..40_000 {
+            let n = 1 + next() % 10;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let start = starts[(next() % starts.len() as u64) as usize];
+            for (start, stop) in [(0, text.len()), (start, text.len())] {
+                if let Err(e) = agrees(&text, start, stop) {
+                    panic!("{text:?}, bytes {start}..{stop}: {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_keyword_make_word_finds() {
+        for &k in ALL_KEYWORDS {
+            for word in [
+                k.to_string(),
+                k.to_lowercase(),
+                format!("{k}x"),
+                format!("{k}_"),
+            ] {
+                let Token::Word(want) = Token::make_word(&word, None) else {
+                    unreachable!()
+                };
+                assert_eq!(keyword(word.as_bytes()), want.keyword, "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn reads_a_plain_model_itself_and_hands_the_rest_of_a_line_to_sqlparser() {
+        let text = "select a::int, 'x' || b -- c\nfrom t where x ~ 'a' and y = 1.5\n";
+        let (list, ranges) =
+            tokenize(text, 0, text.len(), Location { line: 1, column: 1 }).expect("tokenised");
+        let tilde = list
+            .iter()
+            .position(|t| t.token == Token::Tilde)
+            .expect("a ~ token");
+        assert_eq!(&text[ranges[tilde].clone()], "~");
+        assert!(agrees(text, 0, text.len()).is_ok());
+        // A COPY statement is sqlparser's, with its data.
+        let text = "select 1;\ncopy t from stdin;\n1\t2\n\\.\nselect copy from t;\n";
+        let (list, _) =
+            tokenize(text, 0, text.len(), Location { line: 1, column: 1 }).expect("tokenised");
+        assert!(list.iter().any(
+            |t| matches!(&t.token, Token::CopyData { data, terminated: true } if data == "1\t2\n")
+        ));
+        assert!(agrees(text, 0, text.len()).is_ok());
+    }
+}
