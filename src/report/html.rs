@@ -231,17 +231,18 @@ fn model(f: &ReportFile, html: &mut String) {
     // The body is markup to the browser only without scripting; the script
     // parses it when the model is opened.
     html.push_str("<div class=\"body\"><noscript class=\"lazy\">\n");
+    // Each finding's text shows twice: in the list and under its line.
+    let texts: Vec<String> = f.diagnostics.iter().map(finding_text).collect();
     if !f.diagnostics.is_empty() {
         html.push_str("<ol class=\"findings\">\n");
-        for d in &f.diagnostics {
+        for (d, text) in f.diagnostics.iter().zip(&texts) {
             let _ = writeln!(
                 html,
-                "<li class=\"cat-{}\"><a class=\"loc\" href=\"#{}\">line {}, column {}</a> {}</li>",
+                "<li class=\"cat-{}\"><a class=\"loc\" href=\"#{}\">line {}, column {}</a> {text}</li>",
                 d.category.as_str(),
                 href(&format!("{id}/L{}", d.line)),
                 d.line,
                 d.column,
-                finding_text(d)
             );
         }
         html.push_str("</ol>\n");
@@ -254,7 +255,7 @@ fn model(f: &ReportFile, html: &mut String) {
         if !f.changed() {
             html.push_str("<p class=\"nodiff\">The output is the input; the lines of each finding are shown.</p>\n");
         }
-        diff_tables(f, &id, html);
+        diff_tables(f, &id, &texts, html);
     }
     html.push_str("</noscript></div></details>\n");
 }
@@ -362,9 +363,7 @@ fn diff_rows<'t>(diff: &'t similar::TextDiff<'t, 't, 't, str>) -> Vec<Row<'t>> {
 /// The rows of a model whose output is its input: no diff to compute, the
 /// lines split as the diff would split them.
 fn unchanged_rows(text: &str) -> Vec<Row<'_>> {
-    use similar::DiffableStr;
-    text.tokenize_lines()
-        .into_iter()
+    split_lines(text)
         .enumerate()
         .map(|(i, line)| {
             let runs = || Runs::Plain(line.trim_end_matches(['\n', '\r']));
@@ -383,6 +382,33 @@ fn unchanged_rows(text: &str) -> Vec<Row<'_>> {
         .collect()
 }
 
+/// A text's lines with their endings, split where `similar` splits them
+/// (after `\n`, `\r\n` or a lone `\r`), a byte scan rather than its
+/// character walk.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = match bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
+                start + i + 2
+            }
+            Some(i) => start + i + 1,
+            None => bytes.len(),
+        };
+        // Line breaks are ASCII: `start..end` lies on character boundaries.
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 fn strip_line_end(runs: &mut Vec<(bool, String)>) {
     while let Some((_, last)) = runs.last_mut() {
         let trimmed = last.trim_end_matches(['\n', '\r']).len();
@@ -397,7 +423,7 @@ fn strip_line_end(runs: &mut Vec<(bool, String)>) {
 /// The side-by-side table of a file, showing the changed lines and the lines
 /// of its findings with `CONTEXT` lines around them. The script derives the
 /// unified view from it.
-fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
+fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
     let diff;
     let rows = if f.changed() {
         diff = super::line_diff(f.before(), f.after());
@@ -409,10 +435,10 @@ fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
 
     // Findings by the original line they start on; unconvertible spans by
     // each original line they cover, in characters.
-    let mut notes: BTreeMap<usize, Vec<&ReportDiagnostic>> = BTreeMap::new();
+    let mut notes: BTreeMap<usize, Vec<(&ReportDiagnostic, &str)>> = BTreeMap::new();
     let mut marks: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for d in &f.diagnostics {
-        notes.entry(d.line).or_default().push(d);
+    for (d, text) in f.diagnostics.iter().zip(texts) {
+        notes.entry(d.line).or_default().push((d, text));
         if d.category != Category::Unconvertible {
             continue;
         }
@@ -505,12 +531,11 @@ fn diff_tables(f: &ReportFile, id: &str, html: &mut String) {
         }
         sbs.push_str("</tr>");
         if let Some(ds) = row.old.as_ref().and_then(|l| notes.get(&l.number)) {
-            for d in ds {
+            for (d, text) in ds {
                 let _ = write!(
                     sbs,
-                    "<tr class=\"note cat-{}\"><td colspan=\"4\">{}</td></tr>",
+                    "<tr class=\"note cat-{}\"><td colspan=\"4\">{text}</td></tr>",
                     d.category.as_str(),
-                    finding_text(d)
                 );
             }
         }
@@ -867,3 +892,27 @@ const JS: &str = r#"
   apply();
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use similar::DiffableStr;
+
+    #[test]
+    fn splits_lines_where_similar_does() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\n",
+            "a\r\nb\rc\n",
+            "\r",
+            "\r\n",
+            "é\r\r\nü",
+            "x\n\r",
+        ] {
+            let ours: Vec<&str> = super::split_lines(text).collect();
+            assert_eq!(ours, text.tokenize_lines(), "{text:?}");
+        }
+    }
+}
