@@ -31,7 +31,8 @@ pub(super) fn tokenize(
     stop: usize,
     base: Location,
 ) -> Option<(Vec<TokenWithSpan>, Vec<ByteRange>)> {
-    let bytes = text.as_bytes().get(..stop)?;
+    let body = text.get(..stop)?;
+    let bytes = body.as_bytes();
     // About one token per three bytes of SQL: reserving it up front saves
     // growing (and copying) the list a dozen times in a large file.
     let mut list: Vec<TokenWithSpan> = Vec::with_capacity((stop - start) / 3 + 8);
@@ -42,7 +43,7 @@ pub(super) fn tokenize(
         column: base.column,
     };
     while at.byte < stop {
-        match plain_token(bytes, at.byte) {
+        match plain_token(body, at.byte, &list) {
             // A statement's first COPY goes to sqlparser with the rest of
             // the statement, which its `COPY ... FROM STDIN` tracker reads.
             Some((
@@ -313,7 +314,9 @@ fn ends_number(next: Option<u8>) -> bool {
 
 /// The plain token at `i` and the byte after it, or `None` when sqlparser
 /// should read it. `bytes` ends where the stretch does.
-fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
+#[inline(always)]
+fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, usize)> {
+    let bytes = text.as_bytes();
     let peek = |k: usize| bytes.get(k).copied();
     let b = bytes[i];
     let single = |t: Token| Some((t, i + 1));
@@ -330,7 +333,7 @@ fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
                 Some(b'\'' | b'"' | b'&') => None,
                 Some(n) if !n.is_ascii() => None,
                 _ => {
-                    let word = std::str::from_utf8(&bytes[i..end]).ok()?;
+                    let word = text.get(i..end)?;
                     let token = Token::Word(Word {
                         value: word.to_string(),
                         quote_style: None,
@@ -352,37 +355,44 @@ fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
             if !ends_number(peek(end)) {
                 return None;
             }
-            let number = std::str::from_utf8(&bytes[i..end]).ok()?;
+            let number = text.get(i..end)?;
             Some((Token::Number(number.to_string(), false), end))
         }
         b'.' => match peek(i + 1) {
             Some(n) if n.is_ascii_alphabetic() || matches!(n, b'"' | b'*' | b' ' | b'\n') => {
                 single(Token::Period)
             }
+            // `._` is a field access after a word (and an error elsewhere).
+            Some(b'_') if last_word(list) => single(Token::Period),
+            Some(b'0'..=b'9') => {
+                let end = i
+                    + 1
+                    + bytes[i + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                if !ends_number(peek(end)) {
+                    return None;
+                }
+                let number = text.get(i..end)?;
+                Some((Token::Number(number.to_string(), false), end))
+            }
             _ => None,
         },
         b'\'' => {
-            let close = i + 1 + bytes[i + 1..].iter().position(|&b| b == b'\'')?;
-            // `''` inside a string is a quote.
-            if peek(close + 1) == Some(b'\'') {
-                return None;
-            }
-            let value = std::str::from_utf8(&bytes[i + 1..close]).ok()?;
-            Some((Token::SingleQuotedString(value.to_string()), close + 1))
+            let (value, end) = quoted(text, i, b'\'')?;
+            Some((Token::SingleQuotedString(value), end))
         }
         b'"' => {
-            let close = i + 1 + bytes[i + 1..].iter().position(|&b| b == b'"')?;
-            if peek(close + 1) == Some(b'"') {
-                return None;
-            }
-            let value = std::str::from_utf8(&bytes[i + 1..close]).ok()?;
+            let (value, end) = quoted(text, i, b'"')?;
             let word = Word {
-                value: value.to_string(),
+                value,
                 quote_style: Some('"'),
                 keyword: Keyword::NoKeyword,
             };
-            Some((Token::Word(word), close + 1))
+            Some((Token::Word(word), end))
         }
+        b'\\' => single(Token::Backslash),
         b'(' => single(Token::LParen),
         b')' => single(Token::RParen),
         b',' => single(Token::Comma),
@@ -392,6 +402,11 @@ fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
         b'+' => single(Token::Plus),
         b'*' => single(Token::Mul),
         b'-' => match peek(i + 1) {
+            Some(b'>') => match (peek(i + 2), peek(i + 3)) {
+                (Some(b'>'), n) if !n.is_some_and(operator_part) => Some((Token::LongArrow, i + 3)),
+                (n, _) if !n.is_some_and(operator_part) => Some((Token::Arrow, i + 2)),
+                _ => None,
+            },
             Some(b'-') => {
                 let end = i
                     + 2
@@ -399,7 +414,7 @@ fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
                         .iter()
                         .take_while(|&&b| b != b'\n' && b != b'\r')
                         .count();
-                let comment = std::str::from_utf8(&bytes[i + 2..end]).ok()?;
+                let comment = text.get(i + 2..end)?;
                 let token = Token::Whitespace(Whitespace::SingleLineComment {
                     prefix: "--".to_string(),
                     comment: comment.to_string(),
@@ -417,21 +432,58 @@ fn plain_token(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
                 if find(&bytes[body..close + 1], b"/*").is_some() {
                     return None;
                 }
-                let comment = std::str::from_utf8(&bytes[body..close]).ok()?;
+                let comment = text.get(body..close)?;
                 let token = Token::Whitespace(Whitespace::MultiLineComment(comment.to_string()));
                 Some((token, close + 2))
             }
             _ => single(Token::Div),
         },
         b'=' => match peek(i + 1) {
-            Some(b'>' | b'=') => None,
+            Some(b'>') => Some((Token::RArrow, i + 2)),
+            Some(b'=') => Some((Token::DoubleEq, i + 2)),
             _ => single(Token::Eq),
         },
-        b'!' => match peek(i + 1) {
-            Some(b'=') => Some((Token::Neq, i + 2)),
+        b'!' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'='), _) => Some((Token::Neq, i + 2)),
+            (Some(b'~'), Some(b'*')) => Some((Token::ExclamationMarkTildeAsterisk, i + 3)),
+            (Some(b'~'), Some(b'~')) => None,
+            (Some(b'~'), _) => Some((Token::ExclamationMarkTilde, i + 2)),
             _ => None,
         },
+        b'~' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'*'), n) if !n.is_some_and(operator_part) => Some((Token::TildeAsterisk, i + 2)),
+            (n, _) if !n.is_some_and(operator_part) => single(Token::Tilde),
+            _ => None,
+        },
+        b'@' => match peek(i + 1) {
+            Some(b'@') => Some((Token::AtAt, i + 2)),
+            Some(b'>') => Some((Token::AtArrow, i + 2)),
+            Some(b'?') => Some((Token::AtQuestion, i + 2)),
+            Some(b'-') => None,
+            Some(n) if !n.is_ascii() => None,
+            _ => single(Token::AtSign),
+        },
+        b'#' => match (peek(i + 1), peek(i + 2), peek(i + 3)) {
+            (Some(b'>'), Some(b'>'), n) if !n.is_some_and(operator_part) => {
+                Some((Token::HashLongArrow, i + 3))
+            }
+            (Some(b'>'), n, _) if n != Some(b'>') && !n.is_some_and(operator_part) => {
+                Some((Token::HashArrow, i + 2))
+            }
+            (Some(b' '), _, _) => single(Token::Sharp),
+            _ => None,
+        },
+        b'&' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'&'), n) if !n.is_some_and(operator_part) => Some((Token::Overlap, i + 2)),
+            (n, _) if !n.is_some_and(operator_part) => single(Token::Ampersand),
+            _ => None,
+        },
+        b'^' => match peek(i + 1) {
+            Some(b'@') => Some((Token::CaretAt, i + 2)),
+            _ => single(Token::Caret),
+        },
         b'<' => match (peek(i + 1), peek(i + 2)) {
+            (Some(b'@'), n) if !n.is_some_and(operator_part) => Some((Token::ArrowAt, i + 2)),
             (Some(b'='), n) if !n.is_some_and(operator_part) => Some((Token::LtEq, i + 2)),
             (Some(b'>'), n) if !n.is_some_and(operator_part) => Some((Token::Neq, i + 2)),
             (n, _) if !n.is_some_and(operator_part) => single(Token::Lt),
@@ -510,6 +562,34 @@ impl std::hash::Hasher for WordHasher {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+}
+
+/// The quoted text at `i` (a string or a quoted name) with each doubled
+/// quote read as one, and the byte after its closing quote.
+fn quoted(text: &str, i: usize, quote: u8) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let mut value = String::new();
+    let mut from = i + 1;
+    loop {
+        let close = from + bytes[from..].iter().position(|&b| b == quote)?;
+        value.push_str(text.get(from..close)?);
+        if bytes.get(close + 1) != Some(&quote) {
+            return Some((value, close + 1));
+        }
+        value.push(char::from(quote));
+        from = close + 2;
+    }
+}
+
+/// Whether the last token other than blanks and comments is a word.
+fn last_word(list: &[TokenWithSpan]) -> bool {
+    matches!(
+        list.iter()
+            .rev()
+            .find(|t| !matches!(t.token, Token::Whitespace(_)))
+            .map(|t| &t.token),
+        Some(Token::Word(_))
+    )
 }
 
 /// Where `needle` first starts in `haystack`.
@@ -719,6 +799,37 @@ mod tests {
             "\x0c",
             "t.1",
             "x.e'a'",
+            "@@",
+            "@>",
+            "<@",
+            "@?",
+            "@-",
+            "#>",
+            "#>>",
+            "#-",
+            "##",
+            "&&",
+            "&<",
+            "^@",
+            "^",
+            "!~*",
+            "!~~",
+            "~~",
+            "~=",
+            "->>",
+            "=>",
+            "==",
+            "._",
+            "a._b",
+            ".0",
+            "a.5",
+            "'it''s'",
+            "\"a\"\"b\"",
+            "''''",
+            "\\d",
+            "@ ",
+            "# ",
+            "&",
         ];
         // A fixed xorshift: the same texts every run.
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
