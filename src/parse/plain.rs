@@ -15,7 +15,7 @@
 //! `COPY` is left to sqlparser whole: the data after `COPY ... FROM STDIN;`
 //! is tokenised by a tracker that sees the statement from its beginning.
 
-use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::dialect::{Dialect, PostgreSqlDialect, SnowflakeDialect};
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
 
@@ -53,7 +53,15 @@ pub(super) fn tokenize(
                 }),
                 _,
             )) if starts_statement(&list) => {
-                at = rest_of_line(text, stop, at, &mut list, &mut ranges)?
+                at = rest_of_line(
+                    &PostgreSqlDialect {},
+                    text,
+                    stop,
+                    at,
+                    &mut list,
+                    &mut ranges,
+                    &|_| true,
+                )?
             }
             Some((token, end)) => {
                 let (from, from_byte) = (at.location(), at.byte);
@@ -61,8 +69,66 @@ pub(super) fn tokenize(
                 list.push(TokenWithSpan::new(token, Span::new(from, at.location())));
                 ranges.push(from_byte..end);
             }
-            None => at = rest_of_line(text, stop, at, &mut list, &mut ranges)?,
+            None => {
+                at = rest_of_line(
+                    &PostgreSqlDialect {},
+                    text,
+                    stop,
+                    at,
+                    &mut list,
+                    &mut ranges,
+                    &|_| true,
+                )?
+            }
         }
+    }
+    Some((list, ranges))
+}
+
+/// Snowflake's tokens of the text the PostgreSQL tokens `pg` (with their
+/// byte ranges) were made from: the tokens both tokenisers read alike as
+/// they are, and from any other on, the rest of its line (further, where a
+/// token runs on) by Snowflake's tokeniser, with the tokens so far as its
+/// context. `None` when a COPY's data is among the tokens (they are out of
+/// text order) or a piece fails to tokenise.
+pub(super) fn snowflake(
+    text: &str,
+    mut pg: Vec<TokenWithSpan>,
+    pg_ranges: Vec<ByteRange>,
+    alike: impl Fn(&Token, &ByteRange) -> bool,
+) -> Option<(Vec<TokenWithSpan>, Vec<ByteRange>)> {
+    if pg.iter().any(|t| matches!(t.token, Token::CopyData { .. })) {
+        return None;
+    }
+    let stop = pg_ranges.last().map_or(0, |r| r.end);
+    let mut list = Vec::with_capacity(pg.len());
+    let mut ranges = Vec::with_capacity(pg.len());
+    // A piece may end only where a PostgreSQL token starts.
+    let token_starts =
+        |end: usize| end == stop || pg_ranges.binary_search_by(|r| r.start.cmp(&end)).is_ok();
+    let mut i = 0;
+    while i < pg.len() {
+        if alike(&pg[i].token, &pg_ranges[i]) {
+            list.push(std::mem::replace(&mut pg[i], TokenWithSpan::new_eof()));
+            ranges.push(pg_ranges[i].clone());
+            i += 1;
+            continue;
+        }
+        let at = Place {
+            byte: pg_ranges[i].start,
+            line: pg[i].span.start.line,
+            column: pg[i].span.start.column,
+        };
+        let after = rest_of_line(
+            &SnowflakeDialect {},
+            text,
+            stop,
+            at,
+            &mut list,
+            &mut ranges,
+            &token_starts,
+        )?;
+        i = pg_ranges.partition_point(|r| r.start < after.byte);
     }
     Some((list, ranges))
 }
@@ -104,14 +170,16 @@ impl Place {
 /// and `ranges`; where it stopped, or `None` if sqlparser should take the
 /// whole stretch.
 fn rest_of_line(
+    dialect: &dyn Dialect,
     text: &str,
     stop: usize,
     at: Place,
     list: &mut Vec<TokenWithSpan>,
     ranges: &mut Vec<ByteRange>,
+    may_end_at: &dyn Fn(usize) -> bool,
 ) -> Option<Place> {
     let bytes = text.as_bytes();
-    let dialect = PostgreSqlDialect {};
+    let copy_data = dialect.supports_copy_from_stdin_data();
     let kept = list.len();
     let statement_start = starts_statement(list);
     let mut lines = 1;
@@ -127,7 +195,7 @@ fn rest_of_line(
         };
         // The tokens so far are the tokeniser's context, as when it reads
         // the whole text (a `.` after a word, for one, is told apart by it).
-        let result = Tokenizer::new(&dialect, text.get(at.byte..end)?)
+        let result = Tokenizer::new(dialect, text.get(at.byte..end)?)
             .tokenize_with_location_into_buf_with_mapper(list, |mut t| {
                 t.span = Span::new(place(t.span.start), place(t.span.end));
                 t
@@ -138,8 +206,10 @@ fn rest_of_line(
             || matches!(
                 list.last().map(|t| &t.token),
                 Some(Token::Whitespace(Whitespace::Newline))
-            ) && list.len() > kept;
+            ) && list.len() > kept
+                && may_end_at(end);
         match result {
+            Ok(()) if whole && !copy_data => break end,
             Ok(()) if whole => match copy_statements(&list[kept..], statement_start) {
                 CopyStatements::Closed => break end,
                 CopyStatements::Open if end == stop => break end,
@@ -637,6 +707,32 @@ mod tests {
         }
     }
 
+    /// Snowflake's tokens made from the PostgreSQL ones are Snowflake's own.
+    fn snowflake_agrees(text: &str) -> Result<(), String> {
+        use super::super::{tokenize as tokens_of, SnowflakeDialect};
+        let Ok(pg) = tokens_of(&PostgreSqlDialect {}, text) else {
+            return Ok(());
+        };
+        match (pg.into_portable(), tokens_of(&SnowflakeDialect {}, text)) {
+            (None, _) => Ok(()),
+            (Some(_), Err(e)) => Err(format!("Snowflake fails ({}), not made", e.message)),
+            (Some(made), Ok(sf)) => {
+                let made: Vec<_> = made.list.iter().zip(&made.ranges).collect();
+                let want: Vec<_> = sf.list.iter().zip(&sf.ranges).collect();
+                match made.iter().zip(&want).position(|(a, b)| a != b) {
+                    Some(i) => Err(format!(
+                        "token {i}: {:?}, Snowflake's {:?}",
+                        made[i], want[i]
+                    )),
+                    None if made.len() != want.len() => {
+                        Err(format!("{} tokens, Snowflake's {}", made.len(), want.len()))
+                    }
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
     /// Every stretch a convert tokenises: the whole text, and the text from
     /// line starts on (as splicing does), for the raw and the masked text.
     fn check_file(path: &std::path::Path, text: &str) {
@@ -661,6 +757,9 @@ mod tests {
                     panic!("{}, bytes {start}..{stop}: {e}", path.display());
                 }
             }
+            if let Err(e) = snowflake_agrees(text) {
+                panic!("{}, Snowflake tokens: {e}", path.display());
+            }
         }
     }
 
@@ -683,8 +782,7 @@ mod tests {
 
     /// Texts stitched from pieces that sit on the edges of what this
     /// tokeniser reads itself.
-    #[test]
-    fn agrees_with_sqlparser_on_stitched_texts() {
+    fn stitched_texts(count: usize, mut check: impl FnMut(&str, u64)) {
         const PIECES: &[&str] = &[
             "select",
             " ",
@@ -839,21 +937,38 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for _ in 0..40_000 {
+        for _ in 0..count {
             let n = 1 + next() % 10;
             let text: String = (0..n)
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
+            check(&text, next());
+        }
+    }
+
+    #[test]
+    fn agrees_with_sqlparser_on_stitched_texts() {
+        stitched_texts(40_000, |text, random| {
             let starts: Vec<usize> = std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
-            let start = starts[(next() % starts.len() as u64) as usize];
+            let start = starts[(random % starts.len() as u64) as usize];
             for (start, stop) in [(0, text.len()), (start, text.len())] {
-                if let Err(e) = agrees(&text, start, stop) {
+                if let Err(e) = agrees(text, start, stop) {
                     panic!("{text:?}, bytes {start}..{stop}: {e}");
                 }
             }
-        }
+        });
+    }
+
+    /// Snowflake's tokens made from the PostgreSQL ones are Snowflake's own.
+    #[test]
+    fn snowflake_tokens_agree_with_sqlparser_on_stitched_texts() {
+        stitched_texts(40_000, |text, _| {
+            if let Err(e) = snowflake_agrees(text) {
+                panic!("{text:?}: {e}");
+            }
+        });
     }
 
     #[test]
