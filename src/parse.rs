@@ -190,16 +190,8 @@ fn tokenize_with_sqlparser(
         offset: start,
         message: "internal: a token stretch off character boundaries".to_string(),
     })?;
-    let (base_line, base_column) = lines.line_col(text, start);
-    let (base_line, base_column) = (base_line as u64, base_column as u64);
-    let place = |l: Location| Location {
-        line: l.line + base_line - 1,
-        column: if l.line == 1 {
-            l.column + base_column - 1
-        } else {
-            l.column
-        },
-    };
+    let base = plain::Place::at(lines, text, start);
+    let place = |l: Location| plain::placed(l, base.location());
     let mut list = Tokenizer::new(dialect, body)
         .tokenize_with_location()
         .map_err(|e| {
@@ -217,7 +209,7 @@ fn tokenize_with_sqlparser(
             };
             ParseError { offset, message }
         })?;
-    if (base_line, base_column) != (1, 1) {
+    if (base.line, base.column) != (1, 1) {
         for t in &mut list {
             t.span = Span::new(place(t.span.start), place(t.span.end));
         }
@@ -226,69 +218,22 @@ fn tokenize_with_sqlparser(
     // characters turns (line, character column) into bytes in linear time;
     // the line index answers for any token where the walk disagrees.
     let mut ranges = Vec::with_capacity(list.len());
-    let mut cursor = Cursor {
-        byte: start,
-        line: base_line,
-        column: base_column,
-        start,
-    };
+    let mut cursor = base;
     for t in &list {
         let (start, end) = (t.span.start, t.span.end);
-        let walked = (cursor.line, cursor.column) == (start.line, start.column)
-            && cursor.advance_to(text, end.line, end.column);
+        let from = cursor.byte;
+        let walked = cursor.location() == start && cursor.walk_to(text, end).is_some();
         let range = if walked {
-            cursor.start..cursor.byte
+            from..cursor.byte
         } else {
-            let s = lines
-                .offset(text, start.line, start.column)
-                .unwrap_or(cursor.byte);
+            let s = lines.offset(text, start.line, start.column).unwrap_or(from);
             let e = lines.offset(text, end.line, end.column).unwrap_or(s).max(s);
-            cursor = Cursor::at(lines, text, e);
+            cursor = plain::Place::at(lines, text, e);
             s..e
         };
-        cursor.start = cursor.byte;
         ranges.push(range);
     }
     Ok((list, ranges))
-}
-
-/// A position in a text in bytes and in sqlparser's (line, character column).
-struct Cursor {
-    byte: usize,
-    line: u64,
-    column: u64,
-    /// Where the current token started.
-    start: usize,
-}
-
-impl Cursor {
-    fn at(lines: &LineIndex, text: &str, byte: usize) -> Cursor {
-        let (line, column) = lines.line_col(text, byte);
-        Cursor {
-            byte,
-            line: line as u64,
-            column: column as u64,
-            start: byte,
-        }
-    }
-
-    /// Walks to (line, column) as sqlparser counts them; false if the text
-    /// ends first or the position lies behind.
-    fn advance_to(&mut self, text: &str, line: u64, column: u64) -> bool {
-        while (self.line, self.column) < (line, column) {
-            let Some(c) = text.get(self.byte..).and_then(|rest| rest.chars().next()) else {
-                return false;
-            };
-            self.byte += c.len_utf8();
-            if c == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
-            }
-        }
-        (self.line, self.column) == (line, column)
-    }
 }
 
 fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {

@@ -19,7 +19,7 @@ use sqlparser::dialect::{Dialect, PostgreSqlDialect, SnowflakeDialect};
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
 
-use crate::source::ByteRange;
+use crate::source::{ByteRange, LineIndex};
 
 /// The tokens of `text[start..stop]` placed in `text`, as sqlparser's
 /// PostgreSQL tokeniser makes them, with their byte ranges; `None` when
@@ -136,14 +136,24 @@ pub(super) fn snowflake(
 /// A position in the text in bytes and in sqlparser's (line, character
 /// column), where only `\n` starts a line.
 #[derive(Clone, Copy)]
-struct Place {
-    byte: usize,
-    line: u64,
-    column: u64,
+pub(super) struct Place {
+    pub(super) byte: usize,
+    pub(super) line: u64,
+    pub(super) column: u64,
 }
 
 impl Place {
-    fn location(&self) -> Location {
+    /// The place of byte `byte`, from the line index.
+    pub(super) fn at(lines: &LineIndex, text: &str, byte: usize) -> Place {
+        let (line, column) = lines.line_col(text, byte);
+        Place {
+            byte,
+            line: line as u64,
+            column: column as u64,
+        }
+    }
+
+    pub(super) fn location(&self) -> Location {
         Location {
             line: self.line,
             column: self.column,
@@ -185,14 +195,7 @@ fn rest_of_line(
     let mut lines = 1;
     let end = loop {
         let end = line_ends(bytes, at.byte, stop, lines);
-        let place = |l: Location| Location {
-            line: l.line + at.line - 1,
-            column: if l.line == 1 {
-                l.column + at.column - 1
-            } else {
-                l.column
-            },
-        };
+        let place = |l: Location| placed(l, at.location());
         // The tokens so far are the tokeniser's context, as when it reads
         // the whole text (a `.` after a word, for one, is told apart by it).
         let result = Tokenizer::new(dialect, text.get(at.byte..end)?)
@@ -318,7 +321,7 @@ fn copy_statements(piece: &[TokenWithSpan], statement_start: bool) -> CopyStatem
 impl Place {
     /// Walks character by character to `to`; `None` if the text ends first
     /// or `to` lies behind.
-    fn walk_to(&mut self, text: &str, to: Location) -> Option<()> {
+    pub(super) fn walk_to(&mut self, text: &str, to: Location) -> Option<()> {
         while (self.line, self.column) < (to.line, to.column) {
             let c = text.get(self.byte..)?.chars().next()?;
             self.byte += c.len_utf8();
@@ -330,6 +333,19 @@ impl Place {
             }
         }
         ((self.line, self.column) == (to.line, to.column)).then_some(())
+    }
+}
+
+/// Location `l` of a tokeniser that started at `base`, as if it had
+/// started at the beginning of the text.
+pub(super) fn placed(l: Location, base: Location) -> Location {
+    Location {
+        line: l.line + base.line - 1,
+        column: if l.line == 1 {
+            l.column + base.column - 1
+        } else {
+            l.column
+        },
     }
 }
 
@@ -414,19 +430,11 @@ fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, u
             }
         }
         b'0'..=b'9' => {
-            let mut end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let mut end = digits_end(bytes, i);
             if peek(end) == Some(b'.') {
-                end += 1;
-                end += bytes[end..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
+                end = digits_end(bytes, end + 1);
             }
-            if !ends_number(peek(end)) {
-                return None;
-            }
-            let number = text.get(i..end)?;
-            Some((Token::Number(number.to_string(), false), end))
+            number(text, i, end)
         }
         b'.' => match peek(i + 1) {
             Some(n) if n.is_ascii_alphabetic() || matches!(n, b'"' | b'*' | b' ' | b'\n') => {
@@ -434,19 +442,7 @@ fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, u
             }
             // `._` is a field access after a word (and an error elsewhere).
             Some(b'_') if last_word(list) => single(Token::Period),
-            Some(b'0'..=b'9') => {
-                let end = i
-                    + 1
-                    + bytes[i + 1..]
-                        .iter()
-                        .take_while(|b| b.is_ascii_digit())
-                        .count();
-                if !ends_number(peek(end)) {
-                    return None;
-                }
-                let number = text.get(i..end)?;
-                Some((Token::Number(number.to_string(), false), end))
-            }
+            Some(b'0'..=b'9') => number(text, i, digits_end(bytes, i + 1)),
             _ => None,
         },
         b'\'' => {
@@ -632,6 +628,22 @@ impl std::hash::Hasher for WordHasher {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+}
+
+/// The end of the run of ASCII digits from `from`.
+fn digits_end(bytes: &[u8], from: usize) -> usize {
+    from + bytes[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// The number `text[i..end]`, if sqlparser ends it there too.
+fn number(text: &str, i: usize, end: usize) -> Option<(Token, usize)> {
+    if !ends_number(text.as_bytes().get(end).copied()) {
+        return None;
+    }
+    Some((Token::Number(text.get(i..end)?.to_string(), false), end))
 }
 
 /// The quoted text at `i` (a string or a quoted name) with each doubled
