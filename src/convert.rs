@@ -552,7 +552,7 @@ fn analyze_fragment(
                     tokens,
                 }),
                 Err(e) => {
-                    failed = Some(e);
+                    failed = Some((e, v.text));
                     break;
                 }
             }
@@ -568,10 +568,13 @@ fn analyze_fragment(
             }
         }
     }
-    let first_error = first_error.unwrap_or(parse::ParseError {
-        offset: fragment.range.start,
-        message: "no SQL found".to_string(),
-    });
+    let first_error = match first_error {
+        Some((e, text)) => e.place(&text),
+        None => parse::ParseError {
+            offset: fragment.range.start,
+            message: "no SQL found".to_string(),
+        },
+    };
     if fragment.kind == FragmentKind::Model {
         return Err(first_error);
     }
@@ -616,7 +619,7 @@ fn parse_and_check(
     settings: &Settings,
     findings: &mut Vec<Finding>,
     mut previous: Option<&mut Previous>,
-) -> Result<(VariantKey, String, parse::KeptTokens), parse::ParseError> {
+) -> Result<(VariantKey, String, parse::KeptTokens), parse::Unplaced> {
     let error = match parse_postgres(&v.text, key, previous.as_deref_mut()) {
         Ok(parsed) => {
             run_rules(original, &v.text, &parsed, regions, settings, findings);
@@ -643,12 +646,12 @@ fn parse_postgres<'t>(
     text: &'t str,
     key: VariantKey,
     previous: Option<&mut Previous>,
-) -> Result<parse::Parsed<'t>, parse::ParseError> {
+) -> Result<parse::Parsed<'t>, parse::Unplaced> {
     let Some(previous) = previous else {
-        return parse::parse_postgres(text);
+        return parse::parse_postgres_reusing(text, None);
     };
     let Some((old_text, tokens)) = previous.earlier(key) else {
-        return parse::parse_postgres(text);
+        return parse::parse_postgres_reusing(text, None);
     };
     parse::parse_postgres_reusing(
         text,

@@ -236,37 +236,142 @@ fn tokenize_with_sqlparser(
     Ok((list, ranges))
 }
 
-fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
-    let options = ParserOptions::new().with_trailing_commas(true);
+fn parse_with<'t>(dialect: &dyn Dialect, tokens: Tokens<'t>) -> Result<Parsed<'t>, ParseError> {
+    parse_unplaced(dialect, tokens).map_err(|failed| {
+        let (mut tokens, at) = *failed;
+        place(dialect, &mut tokens, at)
+    })
+}
+
+/// Parses `tokens`; on failure hands them back with the statement that
+/// failed, for [`place`] to make the message when it is wanted.
+fn parse_unplaced<'t>(
+    dialect: &dyn Dialect,
+    mut tokens: Tokens<'t>,
+) -> Result<Parsed<'t>, Box<(Tokens<'t>, Resume)>> {
     let most_statements = 1 + tokens
         .list
         .iter()
         .filter(|t| t.token == Token::SemiColon)
         .count();
+    // The parser reads the tokens with their byte ranges for spans (see
+    // [`offset_span`]); their line:column spans come back after.
+    let line_spans: Vec<Span> = tokens.list.iter().map(|t| t.span).collect();
+    for (t, r) in tokens.list.iter_mut().zip(&tokens.ranges) {
+        t.span = offset_span(r);
+    }
+    let result = run_parser(dialect, &mut tokens, most_statements, Resume::default());
+    for (t, span) in tokens.list.iter_mut().zip(&line_spans) {
+        t.span = *span;
+    }
+    match result {
+        Ok(statements) => Ok(Parsed { tokens, statements }),
+        Err((_, at)) => Err(Box::new((tokens, at))),
+    }
+}
+
+/// The error of a parse that failed in the statement at `at`, with its place.
+/// The message names the place only from line:column spans, so that
+/// statement is parsed again with them (the parser never looks at a span:
+/// it fails the same way).
+fn place(dialect: &dyn Dialect, tokens: &mut Tokens, at: Resume) -> ParseError {
+    let e = match run_parser(dialect, tokens, 1, at) {
+        Err((e, _)) => e,
+        // Not expected; the whole text then gives the message.
+        Ok(_) => match run_parser(dialect, tokens, 1, Resume::default()) {
+            Err((e, _)) => e,
+            Ok(_) => {
+                return ParseError {
+                    offset: tokens.text.len(),
+                    message: "the text parses only with byte offsets for places".to_string(),
+                }
+            }
+        },
+    };
+    described(e, tokens)
+}
+
+/// A parser error as a [`ParseError`]: its message and the offset of the
+/// line:column it names.
+fn described(e: sqlparser::parser::ParserError, tokens: &Tokens) -> ParseError {
+    let mut message = e.to_string();
+    let mut offset = error_offset(&message, tokens);
+    if message.contains("recursion limit exceeded") {
+        message = format!("{message} (expressions nested more than {RECURSION_LIMIT} deep)");
+        offset = deep_nesting_start(tokens);
+    }
+    let offset = offset.unwrap_or(tokens.text.len());
+    ParseError {
+        offset,
+        message: clean_message(&message),
+    }
+}
+
+/// A PostgreSQL parse that failed, its message made only when asked for
+/// ([`Unplaced::place`]): a macro's variants and a model's first readings of
+/// its Jinja often fail before one parses, and their messages go unread.
+pub struct Unplaced(UnplacedKind);
+
+enum UnplacedKind {
+    Placed(ParseError),
+    InStatement(Resume, KeptTokens),
+}
+
+impl Unplaced {
+    /// The error, with its message and place; `text` is the text that failed.
+    pub fn place(self, text: &str) -> ParseError {
+        match self.0 {
+            UnplacedKind::Placed(e) => e,
+            UnplacedKind::InStatement(at, kept) => {
+                let mut tokens = Tokens::new(text, kept.list, kept.ranges, kept.lines);
+                place(&PostgreSqlDialect {}, &mut tokens, at)
+            }
+        }
+    }
+}
+
+/// Parses the statements of `tokens` from `from` on.
+fn run_parser(
+    dialect: &dyn Dialect,
+    tokens: &mut Tokens,
+    most_statements: usize,
+    from: Resume,
+) -> Result<Vec<Statement>, (sqlparser::parser::ParserError, Resume)> {
+    let options = ParserOptions::new().with_trailing_commas(true);
     // The parser borrows the token list and hands it back: no copy.
     let mut parser = Parser::new(dialect)
         .with_recursion_limit(RECURSION_LIMIT)
         .with_options(options)
         .with_tokens_with_locations(std::mem::take(&mut tokens.list));
-    let result = parse_statements(&mut parser, most_statements);
-    tokens.list = parser.into_tokens();
-    match result {
-        Ok(statements) => Ok(Parsed { tokens, statements }),
-        Err(e) => {
-            let mut message = e.to_string();
-            let mut offset = error_offset(&message, &tokens);
-            if message.contains("recursion limit exceeded") {
-                message =
-                    format!("{message} (expressions nested more than {RECURSION_LIMIT} deep)");
-                offset = deep_nesting_start(&tokens);
-            }
-            let offset = offset.unwrap_or(tokens.text.len());
-            Err(ParseError {
-                offset,
-                message: clean_message(&message),
-            })
-        }
+    while parser.index() < from.index {
+        parser.next_token_no_skip();
     }
+    let result = parse_statements(&mut parser, most_statements, from);
+    tokens.list = parser.into_tokens();
+    result
+}
+
+/// A token's span as its byte range: line 0, columns one past the byte
+/// offsets. sqlparser formats the place of the token it stopped at into the
+/// message of every speculative parse that fails (whether `(a)` is a
+/// subquery, whether an argument is `name => value`), about a twentieth of
+/// all the work on a dbt project; a place on line 0 formats as nothing.
+/// Spans ordered by offset order as by line:column, and no token's is the
+/// empty span (0:0) that sqlparser's span union skips. [`Tokens::span_range`]
+/// reads both kinds.
+fn offset_span(r: &ByteRange) -> Span {
+    Span::new(
+        Location::new(0, r.start as u64 + 1),
+        Location::new(0, r.end as u64 + 1),
+    )
+}
+
+/// Where [`parse_statements`] was when it began the statement that failed:
+/// a parse resumed there fails the same way.
+#[derive(Clone, Copy, Default)]
+struct Resume {
+    index: usize,
+    expecting_statement_delimiter: bool,
 }
 
 /// sqlparser's `Parser::parse_statements` (with semicolons required
@@ -276,10 +381,15 @@ fn parse_with<'t>(dialect: &dyn Dialect, mut tokens: Tokens<'t>) -> Result<Parse
 fn parse_statements(
     parser: &mut Parser,
     capacity: usize,
-) -> Result<Vec<Statement>, sqlparser::parser::ParserError> {
+    from: Resume,
+) -> Result<Vec<Statement>, (sqlparser::parser::ParserError, Resume)> {
     let mut statements = Vec::with_capacity(capacity);
-    let mut expecting_statement_delimiter = false;
+    let mut expecting_statement_delimiter = from.expecting_statement_delimiter;
     loop {
+        let here = Resume {
+            index: parser.index(),
+            expecting_statement_delimiter,
+        };
         while parser.consume_token(&Token::SemiColon) {
             expecting_statement_delimiter = false;
         }
@@ -291,9 +401,11 @@ fn parse_statements(
             _ => {}
         }
         if expecting_statement_delimiter {
-            return parser.expected_ref("end of statement", parser.peek_token_ref());
+            return parser
+                .expected_ref("end of statement", parser.peek_token_ref())
+                .map_err(|e| (e, here));
         }
-        statements.push(parser.parse_statement()?);
+        statements.push(parser.parse_statement().map_err(|e| (e, here))?);
         expecting_statement_delimiter = true;
     }
     Ok(statements)
@@ -343,11 +455,11 @@ pub struct Earlier<'a> {
 }
 
 /// [`parse_postgres`], with the tokens spliced from an earlier version of the
-/// text where [`splice`] can.
+/// text where [`splice`] can, and the error [`Unplaced`].
 pub fn parse_postgres_reusing<'t>(
     text: &'t str,
     earlier: Option<Earlier>,
-) -> Result<Parsed<'t>, ParseError> {
+) -> Result<Parsed<'t>, Unplaced> {
     let dialect = PostgreSqlDialect {};
     if earlier.is_some() {
         check::attempt();
@@ -358,9 +470,12 @@ pub fn parse_postgres_reusing<'t>(
             check::compare(&dialect, &tokens);
             tokens
         }
-        None => tokenize(&dialect, text)?,
+        None => tokenize(&dialect, text).map_err(|e| Unplaced(UnplacedKind::Placed(e)))?,
     };
-    parse_with(&dialect, tokens)
+    parse_unplaced(&dialect, tokens).map_err(|failed| {
+        let (tokens, at) = *failed;
+        Unplaced(UnplacedKind::InStatement(at, tokens.keep()))
+    })
 }
 
 /// Whether token `i` ends a line: a line break, or a `--` comment with its
@@ -1021,6 +1136,10 @@ impl<'t> Tokens<'t> {
     }
 
     fn loc(&self, l: Location) -> Option<usize> {
+        if l.line == 0 {
+            // An AST span from the parse: see [`offset_span`].
+            return (l.column > 0).then(|| l.column as usize - 1);
+        }
         self.lines.offset(self.text, l.line, l.column)
     }
 
@@ -1447,6 +1566,78 @@ mod tests {
                 "=",
                 "'z'"
             ]
+        );
+    }
+
+    /// The texts of the fixtures, each also cut short after every 7th token
+    /// and with a stray `not` after every 11th: texts that fail to parse in
+    /// all sorts of places.
+    fn texts_that_fail_too() -> Vec<String> {
+        let mut texts = vec![
+            "select 1;\ncreate domain int_nn as int not null;\nselect 2".to_string(),
+            "select (((a)) from t".to_string(),
+        ];
+        for text in fixture_texts() {
+            let Ok(tokens) = tokenize(&PostgreSqlDialect {}, &text) else {
+                continue;
+            };
+            for (i, r) in tokens.ranges.iter().enumerate() {
+                if i % 7 == 3 {
+                    texts.push(text[..r.end].to_string());
+                }
+                if i % 11 == 5 {
+                    texts.push(format!("{} not{}", &text[..r.end], &text[r.end..]));
+                }
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    /// The parser reads byte-offset spans (`offset_span`) and places a
+    /// failure by parsing the failed statement again: what it reports, and
+    /// the byte range of every expression, are what a parse of the whole
+    /// text with line:column spans gives.
+    #[test]
+    fn byte_offset_spans_give_what_line_column_spans_give() {
+        let dialect = PostgreSqlDialect {};
+        let (mut failed, mut parsed) = (0, 0);
+        for text in texts_that_fail_too() {
+            let Ok(mut reference) = tokenize(&dialect, &text) else {
+                continue;
+            };
+            let expected = run_parser(&dialect, &mut reference, 1, Resume::default());
+            let eager = parse_postgres(&text);
+            let deferred = parse_postgres_reusing(&text, None);
+            match (expected, eager, deferred) {
+                (Err((e, _)), Err(eager), Err(deferred)) => {
+                    let expected = described(e, &reference);
+                    let deferred = deferred.place(&text);
+                    for got in [eager, deferred] {
+                        assert_eq!(
+                            (got.offset, &got.message),
+                            (expected.offset, &expected.message),
+                            "{text}"
+                        );
+                    }
+                    failed += 1;
+                }
+                (Ok(statements), Ok(eager), Ok(_)) => {
+                    let mut want = vec![];
+                    for_each_expr(&statements, |e| want.push(reference.span_range(e.span())));
+                    let mut got = vec![];
+                    for_each_expr(&eager.statements, |e| {
+                        got.push(eager.tokens.span_range(e.span()))
+                    });
+                    assert_eq!(got, want, "{text}");
+                    parsed += 1;
+                }
+                _ => panic!("the parses disagree on whether this parses: {text}"),
+            }
+        }
+        assert!(
+            failed > 1000 && parsed > 100,
+            "{failed} failed, {parsed} parsed"
         );
     }
 
