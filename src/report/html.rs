@@ -223,10 +223,11 @@ fn model(f: &ReportFile, html: &mut String) {
             esc(&codes.iter().copied().collect::<Vec<_>>().join(" "))
         );
     }
+    // A line's anchor is the model's and `/L<n>`, which need no escaping.
+    let id_href = href(&id);
     let _ = writeln!(
         html,
-        " <a class=\"self\" href=\"#{}\" title=\"link to this model\">#</a></summary>",
-        href(&id)
+        " <a class=\"self\" href=\"#{id_href}\" title=\"link to this model\">#</a></summary>"
     );
     // The body is markup to the browser only without scripting; the script
     // parses it when the model is opened.
@@ -238,9 +239,9 @@ fn model(f: &ReportFile, html: &mut String) {
         for (d, text) in f.diagnostics.iter().zip(&texts) {
             let _ = writeln!(
                 html,
-                "<li class=\"cat-{}\"><a class=\"loc\" href=\"#{}\">line {}, column {}</a> {text}</li>",
+                "<li class=\"cat-{}\"><a class=\"loc\" href=\"#{id_href}/L{}\">line {}, column {}</a> {text}</li>",
                 d.category.as_str(),
-                href(&format!("{id}/L{}", d.line)),
+                d.line,
                 d.line,
                 d.column,
             );
@@ -285,6 +286,7 @@ struct Line<'t> {
 
 /// A line's text: an unchanged line as it is (most lines of a model, and
 /// most are never shown), a changed one in its word-level runs.
+#[derive(Debug)]
 enum Runs<'t> {
     Plain(&'t str),
     Inline(Vec<(bool, String)>),
@@ -360,26 +362,20 @@ fn diff_rows<'t>(diff: &'t similar::TextDiff<'t, 't, 't, str>) -> Vec<Row<'t>> {
     rows
 }
 
-/// The rows of a model whose output is its input: no diff to compute, the
-/// lines split as the diff would split them.
-fn unchanged_rows(text: &str) -> Vec<Row<'_>> {
-    split_lines(text)
-        .enumerate()
-        .map(|(i, line)| {
-            let runs = || Runs::Plain(line.trim_end_matches(['\n', '\r']));
-            Row {
-                old: Some(Line {
-                    number: i + 1,
-                    runs: runs(),
-                }),
-                new: Some(Line {
-                    number: i + 1,
-                    runs: runs(),
-                }),
-                equal: true,
-            }
-        })
-        .collect()
+/// Row `i` of a model whose output is its input: line `i + 1` on both sides.
+fn unchanged_row_at(i: usize, line: &str) -> Row<'_> {
+    let runs = || Runs::Plain(line.trim_end_matches(['\n', '\r']));
+    Row {
+        old: Some(Line {
+            number: i + 1,
+            runs: runs(),
+        }),
+        new: Some(Line {
+            number: i + 1,
+            runs: runs(),
+        }),
+        equal: true,
+    }
 }
 
 /// A text's lines with their endings, split where `similar` splits them
@@ -425,12 +421,17 @@ fn strip_line_end(runs: &mut Vec<(bool, String)>) {
 /// unified view from it.
 fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
     let diff;
-    let rows = if f.changed() {
+    // A model whose output is its input shows only the lines around its
+    // findings: its rows are made only for those, from its lines.
+    let (rows, lines) = if f.changed() {
         diff = super::line_diff(f.before(), f.after());
-        diff_rows(&diff)
+        (diff_rows(&diff), Vec::new())
     } else {
-        unchanged_rows(f.before())
+        (Vec::new(), split_lines(f.before()).collect::<Vec<&str>>())
     };
+    let total = if f.changed() { rows.len() } else { lines.len() };
+    // A line's anchor is the model's and `/L<n>`, which need no escaping.
+    let id_esc = esc(id);
     let bom = usize::from(f.before().starts_with('\u{feff}'));
 
     // Findings by the original line they start on; unconvertible spans by
@@ -458,19 +459,29 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
         }
     }
 
-    let interesting: Vec<bool> = rows
-        .iter()
-        .map(|r| {
-            !r.equal
-                || r.old
-                    .as_ref()
-                    .is_some_and(|l| notes.contains_key(&l.number) || marks.contains_key(&l.number))
-        })
-        .collect();
-    let mut keep = vec![false; rows.len()];
+    let interesting: Vec<bool> = if f.changed() {
+        rows.iter()
+            .map(|r| {
+                !r.equal
+                    || r.old.as_ref().is_some_and(|l| {
+                        notes.contains_key(&l.number) || marks.contains_key(&l.number)
+                    })
+            })
+            .collect()
+    } else {
+        // Row i is line i + 1 on both sides.
+        let mut interesting = vec![false; total];
+        for &number in notes.keys().chain(marks.keys()) {
+            if let Some(x) = number.checked_sub(1).and_then(|i| interesting.get_mut(i)) {
+                *x = true;
+            }
+        }
+        interesting
+    };
+    let mut keep = vec![false; total];
     for (i, _) in interesting.iter().enumerate().filter(|(_, x)| **x) {
         let from = i.saturating_sub(CONTEXT);
-        let to = (i + CONTEXT).min(rows.len().saturating_sub(1));
+        let to = (i + CONTEXT).min(total.saturating_sub(1));
         keep[from..=to].iter_mut().for_each(|k| *k = true);
     }
 
@@ -479,7 +490,7 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
          <thead><tr><th colspan=\"2\">PostgreSQL (input)</th><th colspan=\"2\">Snowflake (output)</th></tr></thead><tbody>",
     );
     let mut i = 0;
-    while i < rows.len() {
+    while i < total {
         if !keep[i] {
             let skipped = keep[i..].iter().take_while(|k| !**k).count();
             let _ = write!(
@@ -490,15 +501,20 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
             i += skipped;
             continue;
         }
-        let row = &rows[i];
+        let unchanged_row;
+        let row = match rows.get(i) {
+            Some(row) => row,
+            None => {
+                unchanged_row = unchanged_row_at(i, lines.get(i).copied().unwrap_or(""));
+                &unchanged_row
+            }
+        };
         // Every old line carries its number for the script; the lines a
         // finding starts on also carry the anchor that findings link to.
         let anchor = match &row.old {
-            Some(l) if notes.contains_key(&l.number) => format!(
-                " id=\"{}\" data-l=\"{n}\"",
-                esc(&format!("{id}/L{}", l.number)),
-                n = l.number
-            ),
+            Some(l) if notes.contains_key(&l.number) => {
+                format!(" id=\"{id_esc}/L{n}\" data-l=\"{n}\"", n = l.number)
+            }
             Some(l) => format!(" data-l=\"{}\"", l.number),
             None => String::new(),
         };
@@ -549,6 +565,33 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
 /// spans (character ranges) in `<mark>`.
 fn line_html(runs: &Runs, marks: Option<&Vec<(usize, usize)>>) -> String {
     let mut out = String::new();
+    if marks.is_none_or(|m| m.is_empty()) {
+        // No span marked (nearly every line): the runs as they are, those
+        // next to each other with the same emphasis in one piece, as the
+        // character walk below makes them.
+        match runs {
+            Runs::Plain(text) => esc_into(&mut out, text),
+            Runs::Inline(runs) => {
+                let mut open: Option<bool> = None;
+                for (emph, text) in runs.iter().filter(|(_, t)| !t.is_empty()) {
+                    if open != Some(*emph) {
+                        if open == Some(true) {
+                            out.push_str("</em>");
+                        }
+                        if *emph {
+                            out.push_str("<em>");
+                        }
+                        open = Some(*emph);
+                    }
+                    esc_into(&mut out, text);
+                }
+                if open == Some(true) {
+                    out.push_str("</em>");
+                }
+            }
+        }
+        return out;
+    }
     let marked = |pos: usize| marks.is_some_and(|m| m.iter().any(|(a, b)| *a <= pos && pos < *b));
     let mut pos = 0;
     let mut piece = String::new();
@@ -657,17 +700,19 @@ fn docs_html(docs: &str) -> String {
 
 /// Escaped text with its `backtick spans` as `<code>`.
 fn inline_code(text: &str) -> String {
-    let parts: Vec<&str> = text.split('`').collect();
-    // An even number of parts means a backtick without its pair: plain text.
-    if parts.len().is_multiple_of(2) {
-        return esc(text);
+    let mut out = String::with_capacity(text.len() + 32);
+    // An odd number of backticks has one without its pair: plain text.
+    if text.bytes().filter(|&b| b == b'`').count() % 2 == 1 {
+        esc_into(&mut out, text);
+        return out;
     }
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
+    for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
-            let _ = write!(out, "<code>{}</code>", esc(part));
+            out.push_str("<code>");
+            esc_into(&mut out, part);
+            out.push_str("</code>");
         } else {
-            out.push_str(&esc(part));
+            esc_into(&mut out, part);
         }
     }
     out
@@ -695,6 +740,12 @@ fn href(id: &str) -> String {
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
+    esc_into(&mut out, s);
+    out
+}
+
+/// [`esc`], appended to `out`.
+fn esc_into(out: &mut String, s: &str) {
     // Most of a page is SQL without markup characters: copy the stretches
     // between them whole.
     let mut copied = 0;
@@ -712,7 +763,6 @@ pub fn esc(s: &str) -> String {
         copied = i + 1;
     }
     out.push_str(&s[copied..]);
-    out
 }
 
 const CSS: &str = r#"
@@ -913,6 +963,36 @@ mod tests {
         ] {
             let ours: Vec<&str> = super::split_lines(text).collect();
             assert_eq!(ours, text.tokenize_lines(), "{text:?}");
+        }
+    }
+
+    /// A line with no span marked is written from its runs whole; the
+    /// character walk that marks spans must give the same markup for it
+    /// (a mark past the line's end marks nothing).
+    #[test]
+    fn unmarked_lines_are_what_the_character_walk_gives() {
+        use super::{line_html, Runs};
+        let pieces = ["", "a", "<b>", "é&", "'\"", " x "];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let nothing = vec![(usize::MAX, usize::MAX)];
+        for _ in 0..2_000 {
+            let runs: Vec<(bool, String)> = (0..next(6))
+                .map(|_| (next(2) == 1, pieces[next(pieces.len())].to_string()))
+                .collect();
+            let plain: String = runs.iter().map(|(_, t)| t.as_str()).collect();
+            for runs in [Runs::Inline(runs.clone()), Runs::Plain(&plain)] {
+                assert_eq!(
+                    line_html(&runs, None),
+                    line_html(&runs, Some(&nothing)),
+                    "{runs:?}"
+                );
+            }
         }
     }
 }
