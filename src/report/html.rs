@@ -289,7 +289,7 @@ struct Line<'t> {
 #[derive(Debug)]
 enum Runs<'t> {
     Plain(&'t str),
-    Inline(Vec<(bool, String)>),
+    Inline(Vec<(bool, &'t str)>),
 }
 
 /// A side-by-side row: the old line, the new line, or both.
@@ -329,10 +329,7 @@ fn diff_rows<'t>(diff: &'t similar::TextDiff<'t, 't, 't, str>) -> Vec<Row<'t>> {
         }
         let (mut olds, mut news) = (Vec::new(), Vec::new());
         for change in diff.iter_inline_changes(op) {
-            let mut runs: Vec<(bool, String)> = change
-                .iter_strings_lossy()
-                .map(|(emph, s)| (emph, s.into_owned()))
-                .collect();
+            let mut runs: Vec<(bool, &'t str)> = change.values().to_vec();
             strip_line_end(&mut runs);
             match change.tag() {
                 ChangeTag::Equal => {}
@@ -405,10 +402,9 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn strip_line_end(runs: &mut Vec<(bool, String)>) {
+fn strip_line_end(runs: &mut Vec<(bool, &str)>) {
     while let Some((_, last)) = runs.last_mut() {
-        let trimmed = last.trim_end_matches(['\n', '\r']).len();
-        last.truncate(trimmed);
+        *last = last.trim_end_matches(['\n', '\r']);
         if !last.is_empty() {
             break;
         }
@@ -616,7 +612,7 @@ fn line_html(runs: &Runs, marks: Option<&Vec<(usize, usize)>>) -> String {
     };
     let runs: Vec<(bool, &str)> = match runs {
         Runs::Plain(text) => vec![(false, text)],
-        Runs::Inline(runs) => runs.iter().map(|(e, t)| (*e, t.as_str())).collect(),
+        Runs::Inline(runs) => runs.clone(),
     };
     for (emph, text) in runs {
         for ch in text.chars() {
@@ -982,10 +978,10 @@ mod tests {
         };
         let nothing = vec![(usize::MAX, usize::MAX)];
         for _ in 0..2_000 {
-            let runs: Vec<(bool, String)> = (0..next(6))
-                .map(|_| (next(2) == 1, pieces[next(pieces.len())].to_string()))
+            let runs: Vec<(bool, &str)> = (0..next(6))
+                .map(|_| (next(2) == 1, pieces[next(pieces.len())]))
                 .collect();
-            let plain: String = runs.iter().map(|(_, t)| t.as_str()).collect();
+            let plain: String = runs.iter().map(|(_, t)| *t).collect();
             for runs in [Runs::Inline(runs.clone()), Runs::Plain(&plain)] {
                 assert_eq!(
                     line_html(&runs, None),
