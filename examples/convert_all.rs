@@ -5,6 +5,10 @@
 
 use std::path::Path;
 
+// The allocator pg2sf itself uses (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut changed = 0;
     let mut files = 0;

@@ -4,6 +4,10 @@
 //!
 //!     cargo run --release --example phases -- DIR [DIR…]
 
+// The allocator pg2sf itself uses (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::Instant;
 

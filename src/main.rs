@@ -5,6 +5,14 @@ use clap::{Parser, Subcommand};
 
 use pg2sf::commands::{self, Fatal};
 
+// A model's tokens and syntax tree are many small values made and dropped
+// per file: with the system allocator, a whole convert took 12–14 % more
+// instructions (callgrind, pg_regress and pilotage). mimalloc keeps more
+// memory: a 10,000-model convert peaks at 109 MB rather than 80 MB, within
+// the 150 MB budget of the benchmarks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Port a dbt project's PostgreSQL SQL to Snowflake SQL.
 #[derive(Parser)]
 #[command(name = "pg2sf", version, about)]
