@@ -3,7 +3,7 @@
 use sqlparser::ast::{BinaryOperator, DataType, Expr, Value};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct AnyAllArray {
@@ -83,6 +83,10 @@ fn is_comparison(op: &BinaryOperator) -> bool {
 impl Rule for AnyAllArray {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR | Hooks::TOKENS
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@
 use sqlparser::ast::Expr;
 
 use super::function_renames::{within_group_edits, Call};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 
 const NULLS_AND_EMPTY: &str = "Snowflake's ARRAY_AGG drops NULL values and returns [] (an empty array) for no rows, where PostgreSQL keeps NULL elements and returns NULL";
 
@@ -35,6 +35,10 @@ impl ArrayAggOrderBy {
 impl Rule for ArrayAggOrderBy {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArrayConstructor {
@@ -51,6 +51,10 @@ pub(super) fn matching_bracket(cx: &RuleContext, open: usize) -> Option<usize> {
 impl Rule for ArrayConstructor {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -5,7 +5,7 @@ use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
 use super::json_extract::argument_commas;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArrayLength {
@@ -39,6 +39,10 @@ fn is_one(e: &Expr) -> bool {
 impl Rule for ArrayLength {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

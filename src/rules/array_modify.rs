@@ -6,7 +6,7 @@ use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
 use super::json_extract::argument_commas;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const NULL_ARRAY: &str = "a NULL array gives NULL in Snowflake where PostgreSQL treats it as an empty array, and a NULL element is stored as SQL NULL (undefined); elements are VARIANTs";
@@ -42,6 +42,10 @@ fn is_null(e: &Expr) -> bool {
 impl Rule for ArrayModify {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

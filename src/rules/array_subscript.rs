@@ -4,7 +4,7 @@ use sqlparser::ast::{AccessExpr, Expr, Subscript, Value};
 use sqlparser::tokenizer::Token;
 
 use super::array_constructor::matching_bracket;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArraySubscript {
@@ -53,6 +53,10 @@ fn certainly_array(e: &Expr) -> bool {
 impl Rule for ArraySubscript {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::{CastKind, Expr, Value};
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArrayType {
@@ -49,6 +49,10 @@ fn element_kind(base: &str) -> Element {
 impl Rule for ArrayType {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -8,7 +8,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::date_trunc::{visible_type, Temporal};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct AtTimeZone {
@@ -51,6 +51,10 @@ fn iana_zone(zone: &str) -> bool {
 impl Rule for AtTimeZone {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct BackslashLiteral {
@@ -32,6 +32,10 @@ impl BackslashLiteral {
 impl Rule for BackslashLiteral {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::Expr;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct BooleanTest {
@@ -44,6 +44,10 @@ fn atomic(x: &Expr) -> bool {
 impl Rule for BooleanTest {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR | Hooks::TOKENS
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

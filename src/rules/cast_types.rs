@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use sqlparser::ast::Expr;
 
-use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 #[derive(Deserialize)]
@@ -64,6 +64,10 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 impl Rule for TypeRename {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

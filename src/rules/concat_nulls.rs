@@ -4,7 +4,7 @@
 use sqlparser::ast::{CastKind, DataType, Expr, ObjectNamePart, Value};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Functions whose result is text, so `coalesce(f(…), '')` needs no cast.
@@ -137,6 +137,10 @@ fn wrap(arg: &Expr, jinja: bool) -> Wrap {
 impl Rule for ConcatNulls {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct CountDistinctRow {
@@ -34,6 +34,10 @@ impl CountDistinctRow {
 impl Rule for CountDistinctRow {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

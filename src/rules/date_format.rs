@@ -7,7 +7,7 @@
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct DateFormat {
@@ -222,6 +222,10 @@ fn numeric_template(format: &str) -> bool {
 impl Rule for DateFormat {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

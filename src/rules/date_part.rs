@@ -9,7 +9,7 @@ use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::Token;
 
 use super::date_trunc::{visible_type, Temporal};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct DatePart {
@@ -176,6 +176,10 @@ impl DatePart {
 impl Rule for DatePart {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! PG704: a dispatched macro with a `postgres__` variant and no variant
 //! Snowflake can use.
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::jinja::JinjaKind;
 
 pub struct DbtDispatch {
@@ -38,6 +38,10 @@ fn macro_name(tag_body: &str) -> Option<&str> {
 impl Rule for DbtDispatch {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! PG703: the SQL of `pre_hook`/`post_hook` in a model's `{{ config(…) }}`.
 
 use super::dbt_indexes::config_calls;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::dbt::args;
 use crate::dbt::hooks::{self, Hook};
 
@@ -55,6 +55,10 @@ fn hook_strings(
 impl Rule for DbtHooks {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

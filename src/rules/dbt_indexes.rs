@@ -1,6 +1,6 @@
 //! PG701: the dbt-postgres `indexes` config in a model's `{{ config(…) }}`.
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::dbt::args;
 use crate::jinja::{JinjaKind, JinjaRegion};
 use crate::mask;
@@ -96,6 +96,10 @@ pub(super) fn remove_argument(
 impl Rule for DbtIndexes {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -1,6 +1,6 @@
 //! PG705: Jinja branches on `target.type == 'postgres'`.
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::jinja::JinjaKind;
 
 pub struct DbtTargetType {
@@ -30,6 +30,10 @@ impl DbtTargetType {
 impl Rule for DbtTargetType {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

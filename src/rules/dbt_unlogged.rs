@@ -1,7 +1,7 @@
 //! PG702: the dbt-postgres config `unlogged` in a model's `{{ config(…) }}`.
 
 use super::dbt_indexes::remove_argument;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 
 const MESSAGE: &str = "removed `unlogged`, a dbt-postgres config: Snowflake has no unlogged tables; dbt-snowflake builds tables `transient` by default (no Fail-safe), the nearest equivalent";
 
@@ -32,6 +32,10 @@ impl DbtUnlogged {
 impl Rule for DbtUnlogged {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 //! here they are registered so that `pg2sf rules` lists them and
 //! `pg2sf explain` documents them. They see no SQL.
 
-use super::{docs, meta, Category, Rule, RuleMeta};
+use super::{docs, meta, Category, Hooks, Rule, RuleMeta};
 
 struct YamlRule {
     meta: RuleMeta,
@@ -11,6 +11,10 @@ struct YamlRule {
 impl Rule for YamlRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::NONE
     }
 }
 

@@ -6,7 +6,7 @@ use sqlparser::ast::{
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -37,6 +37,10 @@ impl DistinctOn {
 impl Rule for DistinctOn {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::QUERY
     }
 
     fn check_query(&self, query: &Query, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -3,7 +3,7 @@
 use sqlparser::tokenizer::Token;
 
 use super::escape_string::snowflake_literal;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct DollarTag {
@@ -33,6 +33,10 @@ impl DollarTag {
 impl Rule for DollarTag {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

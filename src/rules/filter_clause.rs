@@ -6,7 +6,7 @@ use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::{blank_start, Call};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -95,6 +95,10 @@ fn condition(call: &Call, cx: &RuleContext) -> Option<ByteRange> {
 impl Rule for FilterClause {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -13,7 +13,7 @@ use sqlparser::ast::{
 };
 use sqlparser::tokenizer::{Token, Whitespace};
 
-use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::parse::Tokens;
 use crate::source::ByteRange;
@@ -361,6 +361,10 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 impl Rule for FunctionRename {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 
 use super::operand_types::is_integer;
 use super::substring_from::enclosing_paren;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -640,6 +640,10 @@ fn from_clause_end(select: &Select, cx: &RuleContext) -> Option<usize> {
 impl Rule for GenerateSeries {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::SELECT | Hooks::TOKENS
     }
 
     fn check_select(&self, select: &Select, cx: &RuleContext, out: &mut Vec<Finding>) {

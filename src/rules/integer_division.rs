@@ -4,7 +4,7 @@ use sqlparser::ast::{BinaryOperator, Expr};
 use sqlparser::tokenizer::Token;
 
 use super::operand_types::{is_integer, is_non_integer};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct IntegerDivision {
@@ -34,6 +34,10 @@ impl IntegerDivision {
 impl Rule for IntegerDivision {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -9,7 +9,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Value};
 use sqlparser::tokenizer::Token;
 
 use super::date_trunc::{temporal_type, Temporal};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct IntervalLiteral {
@@ -492,6 +492,10 @@ impl IntervalLiteral {
 impl Rule for IntervalLiteral {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

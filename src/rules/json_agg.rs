@@ -4,7 +4,7 @@
 use sqlparser::ast::Expr;
 
 use super::function_renames::{within_group_edits, Call};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const EMPTY: &str =
@@ -59,6 +59,10 @@ fn never_null(e: &Expr) -> bool {
 impl Rule for JsonAgg {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::{BinaryOperator, CastKind, Expr, Value};
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct JsonCast {
@@ -32,6 +32,10 @@ impl JsonCast {
 impl Rule for JsonCast {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -7,7 +7,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Value};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::parse::Tokens;
 
@@ -98,6 +98,10 @@ fn path_key(e: &Expr) -> Option<&str> {
 impl Rule for JsonExtract {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

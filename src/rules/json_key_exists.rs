@@ -3,7 +3,7 @@
 use sqlparser::ast::{BinaryOperator, Expr};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct JsonKeyExists {
@@ -33,6 +33,10 @@ impl JsonKeyExists {
 impl Rule for JsonKeyExists {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@
 use sqlparser::ast::{BinaryOperator, DataType, Expr, UnaryOperator, Value};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -76,6 +76,10 @@ impl JsonPath {
 impl Rule for JsonArrow {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
@@ -156,6 +160,10 @@ impl Rule for JsonArrow {
 impl Rule for JsonPath {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

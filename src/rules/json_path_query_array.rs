@@ -5,7 +5,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// The functions this rule handles (the `jsonb_*` catch-all PG911 must leave
@@ -62,6 +62,10 @@ fn member_key(path: &str) -> Option<&str> {
 impl Rule for JsonPathQueryArray {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@
 use sqlparser::ast::Expr;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Snowflake TYPEOF result → PostgreSQL jsonb_typeof result. A DATE, TIME,
@@ -58,6 +58,10 @@ impl JsonTypeof {
 impl Rule for JsonTypeof {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

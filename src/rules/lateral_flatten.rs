@@ -14,7 +14,7 @@
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::blank_start;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Which functions a rule handles.
@@ -169,6 +169,10 @@ struct Item {
 impl Rule for LateralFlatten {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

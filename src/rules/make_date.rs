@@ -3,7 +3,7 @@
 //! `*_FROM_PARTS` functions, which take the same arguments in the same order
 //! but normalise out-of-range parts where PostgreSQL raises an error.
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct MakeDate {
@@ -33,6 +33,10 @@ impl MakeDate {
 impl Rule for MakeDate {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -3,7 +3,7 @@
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -129,6 +129,10 @@ fn inside_uniform(cx: &RuleContext, i: usize) -> bool {
 impl Rule for MathFunction {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -118,7 +118,7 @@ pub struct RuleMeta {
 }
 
 /// One thing a rule found, with its fix.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: String,
     pub category: Category,
@@ -291,6 +291,35 @@ impl RuleContext<'_> {
     }
 }
 
+/// The hooks of [`Rule`] that a rule implements, so that [`run`] calls each
+/// hook only on the rules that have a body for it: most rules implement one
+/// or two of the four, and an empty default body still costs a dynamic call
+/// per expression. Rust cannot tell an override from a default, hence the
+/// declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hooks(u8);
+
+impl Hooks {
+    pub const NONE: Hooks = Hooks(0);
+    pub const EXPR: Hooks = Hooks(1);
+    pub const SELECT: Hooks = Hooks(1 << 1);
+    pub const QUERY: Hooks = Hooks(1 << 2);
+    pub const TOKENS: Hooks = Hooks(1 << 3);
+    pub const ALL: Hooks = Hooks(0b1111);
+
+    pub const fn contains(self, other: Hooks) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for Hooks {
+    type Output = Hooks;
+
+    fn bitor(self, other: Hooks) -> Hooks {
+        Hooks(self.0 | other.0)
+    }
+}
+
 /// A check over the model. Rules receive every expression and every SELECT in
 /// one walk of the AST, then the token stream once.
 pub trait Rule: Send + Sync {
@@ -303,6 +332,14 @@ pub trait Rule: Send + Sync {
     fn check_query(&self, _query: &Query, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
 
     fn check_tokens(&self, _cx: &RuleContext, _out: &mut Vec<Finding>) {}
+
+    /// The hooks above that this rule implements: [`run`] calls no other.
+    /// Every hook unless the rule says less, so that a rule that forgets to
+    /// declare costs time, never findings; a declaration that leaves out an
+    /// implemented hook fails the `narrowed_dispatch_finds_the_same` test.
+    fn hooks(&self) -> Hooks {
+        Hooks::ALL
+    }
 
     /// Whether [`run`] calls this rule's checks: false for a rule whose
     /// findings another rule makes on its behalf (the PG9xx rows, all
@@ -393,38 +430,86 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
         .map(|r| r.as_ref())
 }
 
-/// The rules [`run`] calls, in registry order.
-fn running() -> &'static [&'static dyn Rule] {
-    static RUNNING: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
-    RUNNING.get_or_init(|| {
-        registry()
-            .iter()
-            .map(|r| r.as_ref())
-            .filter(|r| r.runs())
-            .collect()
-    })
+/// The rules [`run`] calls, one list per hook, each in registry order (the
+/// order of a node's findings, which the sort in `convert::analyze` keeps
+/// for findings at the same place with the same code).
+struct Dispatch {
+    expr: Vec<&'static dyn Rule>,
+    select: Vec<&'static dyn Rule>,
+    query: Vec<&'static dyn Rule>,
+    tokens: Vec<&'static dyn Rule>,
+}
+
+impl Dispatch {
+    /// The lists of the given rules, each rule in the lists of the hooks
+    /// `hooks` gives it.
+    fn new(rules: &[&'static dyn Rule], hooks: impl Fn(&dyn Rule) -> Hooks) -> Dispatch {
+        let with = |hook: Hooks| {
+            rules
+                .iter()
+                .copied()
+                .filter(|&r| hooks(r).contains(hook))
+                .collect()
+        };
+        Dispatch {
+            expr: with(Hooks::EXPR),
+            select: with(Hooks::SELECT),
+            query: with(Hooks::QUERY),
+            tokens: with(Hooks::TOKENS),
+        }
+    }
+
+    /// The running rules, each called only for the hooks it declares.
+    fn narrowed() -> &'static Dispatch {
+        static NARROWED: OnceLock<Dispatch> = OnceLock::new();
+        NARROWED.get_or_init(|| {
+            let running: Vec<&'static dyn Rule> = registry()
+                .iter()
+                .map(|r| r.as_ref())
+                .filter(|r| r.runs())
+                .collect();
+            Dispatch::new(&running, |r| r.hooks())
+        })
+    }
+
+    /// Every rule of the registry, running or not, called for every hook:
+    /// what the declarations must not change.
+    #[cfg(test)]
+    fn full() -> &'static Dispatch {
+        static FULL: OnceLock<Dispatch> = OnceLock::new();
+        FULL.get_or_init(|| {
+            let all: Vec<&'static dyn Rule> = registry().iter().map(|r| r.as_ref()).collect();
+            Dispatch::new(&all, |_| Hooks::ALL)
+        })
+    }
 }
 
 /// Runs every rule over one parsed variant.
 pub fn run(cx: &RuleContext) -> Vec<Finding> {
-    let rules = running();
+    let out = run_with(cx, Dispatch::narrowed());
+    #[cfg(test)]
+    guard::compare(cx, &out);
+    out
+}
+
+fn run_with(cx: &RuleContext, dispatch: &Dispatch) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut walker = Walker {
-        rules,
+        dispatch,
         cx,
         out: &mut out,
     };
     for statement in cx.statements {
         let _ = statement.visit(&mut walker);
     }
-    for rule in rules {
+    for rule in &dispatch.tokens {
         rule.check_tokens(cx, &mut out);
     }
     out
 }
 
 struct Walker<'r, 'c, 'o> {
-    rules: &'r [&'r dyn Rule],
+    dispatch: &'r Dispatch,
     cx: &'c RuleContext<'c>,
     out: &'o mut Vec<Finding>,
 }
@@ -433,24 +518,78 @@ impl Visitor for Walker<'_, '_, '_> {
     type Break = ();
 
     fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
-        for rule in self.rules {
+        for rule in &self.dispatch.expr {
             rule.check_expr(expr, self.cx, self.out);
         }
         ControlFlow::Continue(())
     }
 
     fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
-        for rule in self.rules {
+        for rule in &self.dispatch.query {
             rule.check_query(query, self.cx, self.out);
         }
         ControlFlow::Continue(())
     }
 
     fn pre_visit_select(&mut self, select: &Select) -> ControlFlow<()> {
-        for rule in self.rules {
+        for rule in &self.dispatch.select {
             rule.check_select(select, self.cx, self.out);
         }
         ControlFlow::Continue(())
+    }
+}
+
+/// Test support: while a thread has it on, every [`run`] runs the rules again
+/// with [`Dispatch::full`] and compares: a rule whose declarations leave out
+/// a hook it implements loses findings the full run still makes.
+#[cfg(test)]
+mod guard {
+    use std::cell::RefCell;
+
+    use super::{run_with, Dispatch, Finding, RuleContext};
+
+    /// Runs compared, and the disagreements.
+    type Seen = (usize, Vec<String>);
+
+    thread_local! {
+        static SEEN: RefCell<Option<Seen>> = const { RefCell::new(None) };
+    }
+
+    pub fn start() {
+        SEEN.with(|s| *s.borrow_mut() = Some((0, vec![])));
+    }
+
+    pub fn finish() -> Seen {
+        SEEN.with(|s| s.borrow_mut().take().unwrap_or_default())
+    }
+
+    pub(super) fn compare(cx: &RuleContext, narrowed: &[Finding]) {
+        if SEEN.with(|s| s.borrow().is_none()) {
+            return;
+        }
+        // Not under the borrow: a rule may convert text of its own, which
+        // comes back here.
+        let full = run_with(cx, Dispatch::full());
+        let disagreement = (full != narrowed).then(|| {
+            let show = |f: &[Finding]| {
+                f.iter()
+                    .map(|f| format!("{} {:?} {}", f.code, f.range, f.message))
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
+            };
+            format!(
+                "full dispatch:\n  {}\nnarrowed:\n  {}\nin:\n{}",
+                show(&full),
+                show(narrowed),
+                cx.text
+            )
+        });
+        SEEN.with(|s| {
+            if let Some((count, disagreements)) = s.borrow_mut().as_mut() {
+                *count += 1;
+                disagreements.extend(disagreement);
+            }
+        });
     }
 }
 
@@ -469,5 +608,115 @@ pub fn meta(code: &str, name: &str, summary: &str, category: Category, docs: Str
         summary: summary.to_string(),
         category,
         docs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use rayon::prelude::*;
+
+    use super::{guard, IdentifierCase, Settings};
+
+    /// Constructs the expression walk cannot locate (a bare `current_date`
+    /// or `localtime` has no span), which only the token checks of the same
+    /// rules report: no fixture has them.
+    const CRAFTED: &str = "\
+select current_date is true as a, localtime is not false as b from t;
+select 1 from t where current_date = any(ds) and localtime > all(ts);
+select substring(s from current_date) as c, substring(localtime for 2) as d from t;
+select trim(both from current_date) as e, trim(leading 'x' from localtime) as f from t;
+select 1 from t where x in (select generate_series(1, 3)) and y = any(generate_series(1, 2));
+";
+
+    /// Every `.sql` under a directory, in a fixed order.
+    fn sql_files(root: &Path) -> Vec<PathBuf> {
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "sql"))
+            .map(|e| e.into_path())
+            .collect()
+    }
+
+    /// Converts every text under the given settings with each run of the
+    /// rules compared against the full dispatch; returns the runs compared
+    /// and the disagreements.
+    fn compare(texts: &[(String, String)], settings: &[Settings]) -> (usize, Vec<String>) {
+        texts
+            .par_iter()
+            .map(|(name, text)| {
+                guard::start();
+                for settings in settings {
+                    crate::convert::convert_text_with_settings(text, settings, &|_| true);
+                }
+                let (runs, disagreements) = guard::finish();
+                let disagreements = disagreements
+                    .into_iter()
+                    .map(|d| format!("{name}: {d}"))
+                    .collect();
+                (runs, disagreements)
+            })
+            .reduce(
+                || (0, vec![]),
+                |(a, mut x), (b, y)| {
+                    x.extend(y);
+                    (a + b, x)
+                },
+            )
+    }
+
+    /// The files' names and texts (lossily decoded: the corpora hold a few
+    /// files that are not UTF-8).
+    fn read(files: &[PathBuf]) -> Vec<(String, String)> {
+        files
+            .iter()
+            .filter_map(|path| {
+                let bytes = std::fs::read(path).ok()?;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                Some((path.display().to_string(), text))
+            })
+            .collect()
+    }
+
+    /// The per-hook lists of [`super::run`] find what calling every hook of
+    /// every rule finds, on every fixture and the crafted texts (under each
+    /// identifier case) and every file of the shared corpora when they are
+    /// there: every pass of each conversion is compared, so a construct that
+    /// only a later pass sees is compared too.
+    #[test]
+    fn narrowed_dispatch_finds_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = read(&sql_files(&root.join("fixtures")));
+        texts.push(("crafted".to_string(), CRAFTED.to_string()));
+        let cases = [
+            IdentifierCase::Fold,
+            IdentifierCase::Upper,
+            IdentifierCase::Preserve,
+        ]
+        .map(|identifier_case| Settings { identifier_case });
+        let (runs, disagreements) = compare(&texts, &cases);
+        assert!(
+            disagreements.is_empty(),
+            "{} disagreements, the first: {}",
+            disagreements.len(),
+            disagreements[0]
+        );
+        assert!(runs > 2000, "{runs} runs compared on the fixtures");
+
+        let corpora = read(&sql_files(&root.join("../shared/corpora")));
+        let (runs, disagreements) = compare(&corpora, &[Settings::default()]);
+        assert!(
+            disagreements.is_empty(),
+            "{} disagreements, the first: {}",
+            disagreements.len(),
+            disagreements[0]
+        );
+        assert!(
+            corpora.is_empty() || runs > 1000,
+            "{runs} runs compared on the corpora"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, IdentifierCase, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, IdentifierCase, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct NonAsciiIdentifier {
@@ -33,6 +33,10 @@ impl NonAsciiIdentifier {
 impl Rule for NonAsciiIdentifier {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::Expr;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Precision and scale given to a bare `numeric`.
@@ -35,6 +35,10 @@ impl NumericScale {
 impl Rule for NumericScale {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

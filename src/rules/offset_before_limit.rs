@@ -2,7 +2,7 @@
 
 use sqlparser::ast::{LimitClause, OffsetRows, Query};
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct OffsetBeforeLimit {
@@ -32,6 +32,10 @@ impl OffsetBeforeLimit {
 impl Rule for OffsetBeforeLimit {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::QUERY
     }
 
     fn check_query(&self, query: &Query, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::{Expr, LimitClause, OffsetRows, Query, Value};
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct OffsetWithoutLimit {
@@ -32,6 +32,10 @@ impl OffsetWithoutLimit {
 impl Rule for OffsetWithoutLimit {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::QUERY
     }
 
     fn check_query(&self, query: &Query, cx: &RuleContext, out: &mut Vec<Finding>) {

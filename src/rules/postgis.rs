@@ -11,7 +11,7 @@ use serde::Deserialize;
 use sqlparser::ast::Expr;
 
 use super::function_renames::Call;
-use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +188,10 @@ impl Postgis {
 impl Rule for Postgis {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

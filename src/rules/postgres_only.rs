@@ -9,7 +9,7 @@ use serde::Deserialize;
 use sqlparser::ast::{Expr, Select, UnaryOperator};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::source::ByteRange;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -396,6 +396,10 @@ struct RowRule {
 impl Rule for RowRule {
     fn meta(&self) -> &RuleMeta {
         &self.rows.rows[self.index].meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR | Hooks::SELECT | Hooks::TOKENS
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

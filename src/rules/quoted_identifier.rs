@@ -8,7 +8,7 @@ use sqlparser::keywords::{RESERVED_FOR_COLUMN_ALIAS, RESERVED_FOR_TABLE_ALIAS};
 use sqlparser::tokenizer::Token;
 
 use super::reserved_identifier::is_snowflake_reserved;
-use super::{docs, meta, Category, Finding, IdentifierCase, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, IdentifierCase, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct QuotedIdentifier {
@@ -38,6 +38,10 @@ impl QuotedIdentifier {
 impl Rule for QuotedIdentifier {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::TOKENS
     }
 
     fn check_tokens(&self, cx: &RuleContext, out: &mut Vec<Finding>) {

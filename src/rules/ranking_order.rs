@@ -4,7 +4,7 @@ use sqlparser::ast::{Expr, WindowType};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Functions whose result, over a window without ORDER BY, is the same for
@@ -42,6 +42,10 @@ impl RankingOrder {
 impl Rule for RankingOrder {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Value};
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct RegexMatch {
@@ -34,6 +34,10 @@ impl RegexMatch {
 impl Rule for RegexMatch {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -6,7 +6,7 @@ use sqlparser::tokenizer::Token;
 
 use super::function_renames::Call;
 use super::regex_match::scan_pattern;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -70,6 +70,10 @@ fn other_backslash(replacement: &str) -> bool {
 impl Rule for RegexpReplace {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -7,7 +7,7 @@ use sqlparser::ast::{
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Snowflake's reserved keywords and the limited ones that cannot name a
@@ -243,6 +243,10 @@ impl ReservedIdentifier {
 impl Rule for ReservedIdentifier {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR | Hooks::SELECT | Hooks::QUERY
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

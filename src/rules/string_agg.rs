@@ -3,7 +3,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::{within_group_edits, Call};
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const EMPTY_NOT_NULL: &str = "LISTAGG returns '' (an empty string), not NULL, when the group has no rows or every value is NULL; wrap it in NULLIF(…, '') where NULL matters";
@@ -50,6 +50,10 @@ fn is_string_literal(e: &Expr) -> bool {
 impl Rule for StringAgg {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -5,7 +5,7 @@ use sqlparser::tokenizer::Token;
 
 use super::operand_types::{is_integer, is_non_integer};
 use super::regex_match::scan_pattern;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct SubstringFrom {
@@ -256,6 +256,10 @@ impl SubstringFrom {
 impl Rule for SubstringFrom {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR | Hooks::TOKENS
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

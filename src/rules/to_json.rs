@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use sqlparser::ast::{Expr, TableFactor, Visit, Visitor};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ToJson {
@@ -65,6 +65,10 @@ impl Visitor for RowNames {
 impl Rule for ToJson {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::EXPR
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
