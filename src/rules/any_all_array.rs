@@ -3,7 +3,7 @@
 use sqlparser::ast::{BinaryOperator, DataType, Expr, Value};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct AnyAllArray {
@@ -87,6 +87,10 @@ impl Rule for AnyAllArray {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::TOKENS
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::QUANTIFIED
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

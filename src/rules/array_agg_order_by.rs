@@ -4,7 +4,7 @@
 use sqlparser::ast::Expr;
 
 use super::function_renames::{within_group_edits, Call};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 
 const NULLS_AND_EMPTY: &str = "Snowflake's ARRAY_AGG drops NULL values and returns [] (an empty array) for no rows, where PostgreSQL keeps NULL elements and returns NULL";
 
@@ -39,6 +39,10 @@ impl Rule for ArrayAggOrderBy {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

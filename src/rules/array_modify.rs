@@ -6,7 +6,7 @@ use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
 use super::json_extract::argument_commas;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const NULL_ARRAY: &str = "a NULL array gives NULL in Snowflake where PostgreSQL treats it as an empty array, and a NULL element is stored as SQL NULL (undefined); elements are VARIANTs";
@@ -46,6 +46,10 @@ impl Rule for ArrayModify {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use sqlparser::ast::{AccessExpr, Expr, Subscript, Value};
 use sqlparser::tokenizer::Token;
 
 use super::array_constructor::matching_bracket;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArraySubscript {
@@ -57,6 +57,10 @@ impl Rule for ArraySubscript {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::COMPOUND_FIELD_ACCESS
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::{CastKind, Expr, Value};
 
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ArrayType {
@@ -53,6 +53,10 @@ impl Rule for ArrayType {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::CAST
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -8,7 +8,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::date_trunc::{visible_type, Temporal};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct AtTimeZone {
@@ -55,6 +55,10 @@ impl Rule for AtTimeZone {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::AT_TIME_ZONE
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use sqlparser::ast::Expr;
 
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct BooleanTest {
@@ -48,6 +48,10 @@ impl Rule for BooleanTest {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::TOKENS
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::BOOLEAN_TEST
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

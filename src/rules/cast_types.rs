@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use sqlparser::ast::Expr;
 
-use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 #[derive(Deserialize)]
@@ -68,6 +68,10 @@ impl Rule for TypeRename {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::CAST
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@
 use sqlparser::ast::{CastKind, DataType, Expr, ObjectNamePart, Value};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Functions whose result is text, so `coalesce(f(…), '')` needs no cast.
@@ -141,6 +141,10 @@ impl Rule for ConcatNulls {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -6,7 +6,7 @@ use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::{blank_start, Call};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::source::ByteRange;
 
@@ -99,6 +99,10 @@ impl Rule for FilterClause {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -13,7 +13,7 @@ use sqlparser::ast::{
 };
 use sqlparser::tokenizer::{Token, Whitespace};
 
-use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 use crate::parse::Tokens;
 use crate::source::ByteRange;
@@ -365,6 +365,10 @@ impl Rule for FunctionRename {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use sqlparser::ast::{BinaryOperator, Expr};
 use sqlparser::tokenizer::Token;
 
 use super::operand_types::{is_integer, is_non_integer};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct IntegerDivision {
@@ -38,6 +38,10 @@ impl Rule for IntegerDivision {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::BINARY_OP
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

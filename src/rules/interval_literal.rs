@@ -9,7 +9,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Value};
 use sqlparser::tokenizer::Token;
 
 use super::date_trunc::{temporal_type, Temporal};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct IntervalLiteral {
@@ -496,6 +496,10 @@ impl Rule for IntervalLiteral {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::INTERVAL | ExprKinds::CAST | ExprKinds::BINARY_OP
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const OBJECT_EDGES: &str = "a DATE or TIMESTAMP value stays typed in the OBJECT (PostgreSQL stores its ISO text, `\"2024-01-31T10:00:00\"`, where Snowflake prints `2024-01-31 10:00:00.000`), and the object's text differs (PostgreSQL's json prints `{\"a\" : 1}` in argument order, Snowflake `{\"a\":1}` in no guaranteed order)";
@@ -63,6 +63,10 @@ impl Rule for JsonBuild {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

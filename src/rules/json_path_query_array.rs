@@ -5,7 +5,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// The functions this rule handles (the `jsonb_*` catch-all PG911 must leave
@@ -66,6 +66,10 @@ impl Rule for JsonPathQueryArray {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@
 use sqlparser::ast::Expr;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Snowflake TYPEOF result → PostgreSQL jsonb_typeof result. A DATE, TIME,
@@ -62,6 +62,10 @@ impl Rule for JsonTypeof {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -320,6 +320,78 @@ impl std::ops::BitOr for Hooks {
     }
 }
 
+/// Kinds of expression, for [`Rule::expr_kinds`]: the variants of [`Expr`]
+/// that some rule's `check_expr` looks at, each on its own or in a group the
+/// rules look at together, and every other variant as [`ExprKinds::OTHER`].
+/// The walk calls a rule's `check_expr` only on the kinds it declares: most
+/// look at calls or casts alone, and the nodes they return from at once
+/// (names, literals, comparisons) are most of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExprKinds(u16);
+
+impl ExprKinds {
+    /// Every variant not named below.
+    pub const OTHER: ExprKinds = ExprKinds(1);
+    pub const FUNCTION: ExprKinds = ExprKinds(1 << 1);
+    pub const CAST: ExprKinds = ExprKinds(1 << 2);
+    pub const BINARY_OP: ExprKinds = ExprKinds(1 << 3);
+    pub const UNARY_OP: ExprKinds = ExprKinds(1 << 4);
+    /// `AnyOp` and `AllOp`.
+    pub const QUANTIFIED: ExprKinds = ExprKinds(1 << 5);
+    /// `Identifier` and `CompoundIdentifier`.
+    pub const IDENTIFIER: ExprKinds = ExprKinds(1 << 6);
+    pub const COMPOUND_FIELD_ACCESS: ExprKinds = ExprKinds(1 << 7);
+    pub const AT_TIME_ZONE: ExprKinds = ExprKinds(1 << 8);
+    /// `IsTrue`, `IsNotTrue`, `IsFalse`, `IsNotFalse`, `IsUnknown` and
+    /// `IsNotUnknown`.
+    pub const BOOLEAN_TEST: ExprKinds = ExprKinds(1 << 9);
+    /// `Like` and `ILike`.
+    pub const LIKE: ExprKinds = ExprKinds(1 << 10);
+    pub const SUBSTRING: ExprKinds = ExprKinds(1 << 11);
+    pub const TRIM: ExprKinds = ExprKinds(1 << 12);
+    pub const INTERVAL: ExprKinds = ExprKinds(1 << 13);
+    /// How many kinds there are.
+    const COUNT: usize = 14;
+    pub const ALL: ExprKinds = ExprKinds((1 << Self::COUNT) - 1);
+
+    /// The index of the kind of `expr` (its bit's position).
+    fn index(expr: &Expr) -> usize {
+        match expr {
+            Expr::Function(_) => 1,
+            Expr::Cast { .. } => 2,
+            Expr::BinaryOp { .. } => 3,
+            Expr::UnaryOp { .. } => 4,
+            Expr::AnyOp { .. } | Expr::AllOp { .. } => 5,
+            Expr::Identifier(_) | Expr::CompoundIdentifier(_) => 6,
+            Expr::CompoundFieldAccess { .. } => 7,
+            Expr::AtTimeZone { .. } => 8,
+            Expr::IsTrue(_)
+            | Expr::IsNotTrue(_)
+            | Expr::IsFalse(_)
+            | Expr::IsNotFalse(_)
+            | Expr::IsUnknown(_)
+            | Expr::IsNotUnknown(_) => 9,
+            Expr::Like { .. } | Expr::ILike { .. } => 10,
+            Expr::Substring { .. } => 11,
+            Expr::Trim { .. } => 12,
+            Expr::Interval(_) => 13,
+            _ => 0,
+        }
+    }
+
+    const fn has(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+}
+
+impl std::ops::BitOr for ExprKinds {
+    type Output = ExprKinds;
+
+    fn bitor(self, other: ExprKinds) -> ExprKinds {
+        ExprKinds(self.0 | other.0)
+    }
+}
+
 /// A check over the model. Rules receive every expression and every SELECT in
 /// one walk of the AST, then the token stream once.
 pub trait Rule: Send + Sync {
@@ -339,6 +411,13 @@ pub trait Rule: Send + Sync {
     /// implemented hook fails the `narrowed_dispatch_finds_the_same` test.
     fn hooks(&self) -> Hooks {
         Hooks::ALL
+    }
+
+    /// The kinds of expression `check_expr` looks at: the walk calls it on
+    /// no other. Every kind unless the rule says less; a rule declares fewer
+    /// only when its `check_expr` returns at once on any other variant.
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::ALL
     }
 
     /// Whether [`run`] calls this rule's checks: false for a rule whose
@@ -434,7 +513,8 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
 /// order of a node's findings, which the sort in `convert::analyze` keeps
 /// for findings at the same place with the same code).
 struct Dispatch {
-    expr: Vec<&'static dyn Rule>,
+    /// Indexed by [`ExprKinds::index`].
+    expr: [Vec<&'static dyn Rule>; ExprKinds::COUNT],
     select: Vec<&'static dyn Rule>,
     query: Vec<&'static dyn Rule>,
     tokens: Vec<&'static dyn Rule>,
@@ -442,20 +522,27 @@ struct Dispatch {
 
 impl Dispatch {
     /// The lists of the given rules, each rule in the lists of the hooks
-    /// `hooks` gives it.
-    fn new(rules: &[&'static dyn Rule], hooks: impl Fn(&dyn Rule) -> Hooks) -> Dispatch {
-        let with = |hook: Hooks| {
+    /// and expression kinds `declared` gives it.
+    fn new(
+        rules: &[&'static dyn Rule],
+        declared: impl Fn(&dyn Rule) -> (Hooks, ExprKinds),
+    ) -> Dispatch {
+        // The rules with the hook, and for check_expr with the kind.
+        let with = |hook: Hooks, kind: Option<usize>| {
             rules
                 .iter()
                 .copied()
-                .filter(|&r| hooks(r).contains(hook))
+                .filter(|&r| {
+                    let (hooks, kinds) = declared(r);
+                    hooks.contains(hook) && kind.is_none_or(|k| kinds.has(k))
+                })
                 .collect()
         };
         Dispatch {
-            expr: with(Hooks::EXPR),
-            select: with(Hooks::SELECT),
-            query: with(Hooks::QUERY),
-            tokens: with(Hooks::TOKENS),
+            expr: std::array::from_fn(|kind| with(Hooks::EXPR, Some(kind))),
+            select: with(Hooks::SELECT, None),
+            query: with(Hooks::QUERY, None),
+            tokens: with(Hooks::TOKENS, None),
         }
     }
 
@@ -468,18 +555,19 @@ impl Dispatch {
                 .map(|r| r.as_ref())
                 .filter(|r| r.runs())
                 .collect();
-            Dispatch::new(&running, |r| r.hooks())
+            Dispatch::new(&running, |r| (r.hooks(), r.expr_kinds()))
         })
     }
 
-    /// Every rule of the registry, running or not, called for every hook:
+    /// Every rule of the registry, running or not, called for every hook
+    /// and every expression:
     /// what the declarations must not change.
     #[cfg(test)]
     fn full() -> &'static Dispatch {
         static FULL: OnceLock<Dispatch> = OnceLock::new();
         FULL.get_or_init(|| {
             let all: Vec<&'static dyn Rule> = registry().iter().map(|r| r.as_ref()).collect();
-            Dispatch::new(&all, |_| Hooks::ALL)
+            Dispatch::new(&all, |_| (Hooks::ALL, ExprKinds::ALL))
         })
     }
 }
@@ -518,7 +606,7 @@ impl Visitor for Walker<'_, '_, '_> {
     type Break = ();
 
     fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
-        for rule in &self.dispatch.expr {
+        for rule in &self.dispatch.expr[ExprKinds::index(expr)] {
             rule.check_expr(expr, self.cx, self.out);
         }
         ControlFlow::Continue(())
@@ -541,7 +629,8 @@ impl Visitor for Walker<'_, '_, '_> {
 
 /// Test support: while a thread has it on, every [`run`] runs the rules again
 /// with [`Dispatch::full`] and compares: a rule whose declarations leave out
-/// a hook it implements loses findings the full run still makes.
+/// a hook it implements, or a kind of expression its check_expr looks at,
+/// loses findings the full run still makes.
 #[cfg(test)]
 mod guard {
     use std::cell::RefCell;
@@ -681,11 +770,12 @@ select 1 from t where x in (select generate_series(1, 3)) and y = any(generate_s
             .collect()
     }
 
-    /// The per-hook lists of [`super::run`] find what calling every hook of
-    /// every rule finds, on every fixture and the crafted texts (under each
-    /// identifier case) and every file of the shared corpora when they are
-    /// there: every pass of each conversion is compared, so a construct that
-    /// only a later pass sees is compared too.
+    /// The per-hook and per-kind lists of [`super::run`] find what calling
+    /// every hook of every rule on every expression finds, on every fixture
+    /// and the crafted texts (under each identifier case) and every file of
+    /// the shared corpora when they are there: every pass of each conversion
+    /// is compared, so a construct that only a later pass sees is compared
+    /// too.
     #[test]
     fn narrowed_dispatch_finds_the_same() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));

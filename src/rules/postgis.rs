@@ -11,7 +11,7 @@ use serde::Deserialize;
 use sqlparser::ast::Expr;
 
 use super::function_renames::Call;
-use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +192,10 @@ impl Rule for Postgis {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

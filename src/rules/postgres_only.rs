@@ -9,7 +9,7 @@ use serde::Deserialize;
 use sqlparser::ast::{Expr, Select, UnaryOperator};
 use sqlparser::tokenizer::Token;
 
-use super::{docs, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::source::ByteRange;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -400,6 +400,10 @@ impl Rule for RowRule {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::SELECT | Hooks::TOKENS
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::CAST | ExprKinds::UNARY_OP
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

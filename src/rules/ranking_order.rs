@@ -4,7 +4,7 @@ use sqlparser::ast::{Expr, WindowType};
 use sqlparser::tokenizer::Token;
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Functions whose result, over a window without ORDER BY, is the same for
@@ -46,6 +46,10 @@ impl Rule for RankingOrder {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

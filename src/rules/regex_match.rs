@@ -4,7 +4,7 @@ use sqlparser::ast::{BinaryOperator, Expr, Value};
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct RegexMatch {
@@ -38,6 +38,10 @@ impl Rule for RegexMatch {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::BINARY_OP | ExprKinds::QUANTIFIED
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -7,7 +7,7 @@ use sqlparser::ast::{
 
 use sqlparser::tokenizer::Token;
 
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 /// Snowflake's reserved keywords and the limited ones that cannot name a
@@ -247,6 +247,10 @@ impl Rule for ReservedIdentifier {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::SELECT | Hooks::QUERY
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::IDENTIFIER
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

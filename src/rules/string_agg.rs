@@ -3,7 +3,7 @@
 use sqlparser::ast::{Expr, Value};
 
 use super::function_renames::{within_group_edits, Call};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 const EMPTY_NOT_NULL: &str = "LISTAGG returns '' (an empty string), not NULL, when the group has no rows or every value is NULL; wrap it in NULLIF(…, '') where NULL matters";
@@ -54,6 +54,10 @@ impl Rule for StringAgg {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

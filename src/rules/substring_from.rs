@@ -5,7 +5,7 @@ use sqlparser::tokenizer::Token;
 
 use super::operand_types::{is_integer, is_non_integer};
 use super::regex_match::scan_pattern;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct SubstringFrom {
@@ -260,6 +260,10 @@ impl Rule for SubstringFrom {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::TOKENS
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::SUBSTRING
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use sqlparser::ast::{Expr, TableFactor, Visit, Visitor};
 
 use super::function_renames::Call;
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct ToJson {
@@ -69,6 +69,10 @@ impl Rule for ToJson {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::FUNCTION
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {

@@ -4,7 +4,7 @@ use sqlparser::ast::{Expr, TrimWhereField};
 use sqlparser::tokenizer::Token;
 
 use super::substring_from::{enclosing_paren, has_keyword_argument};
-use super::{docs, meta, Category, Finding, Hooks, Rule, RuleContext, RuleMeta};
+use super::{docs, meta, Category, ExprKinds, Finding, Hooks, Rule, RuleContext, RuleMeta};
 use crate::edits::Edit;
 
 pub struct TrimFrom {
@@ -38,6 +38,10 @@ impl Rule for TrimFrom {
 
     fn hooks(&self) -> Hooks {
         Hooks::EXPR | Hooks::TOKENS
+    }
+
+    fn expr_kinds(&self) -> ExprKinds {
+        ExprKinds::TRIM
     }
 
     fn check_expr(&self, expr: &Expr, cx: &RuleContext, out: &mut Vec<Finding>) {
