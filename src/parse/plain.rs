@@ -15,6 +15,7 @@
 //! `COPY` is left to sqlparser whole: the data after `COPY ... FROM STDIN;`
 //! is tokenised by a tracker that sees the statement from its beginning.
 
+use sqlparser::ast::DollarQuotedString;
 use sqlparser::dialect::{Dialect, PostgreSqlDialect, SnowflakeDialect};
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
@@ -457,6 +458,15 @@ fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, u
                 keyword: Keyword::NoKeyword,
             };
             Some((Token::Word(word), end))
+        }
+        // `$$…$$`, a dollar-quoted string without a tag (a function's body):
+        // sqlparser reads it up to the first `$$`. Unterminated, it is
+        // sqlparser's to report.
+        b'$' if peek(i + 1) == Some(b'$') => {
+            let close = i + 2 + text.get(i + 2..)?.find("$$")?;
+            let value = text.get(i + 2..close)?.to_string();
+            let token = Token::DollarQuotedString(DollarQuotedString { value, tag: None });
+            Some((token, close + 2))
         }
         b'\\' => single(Token::Backslash),
         b'(' => single(Token::LParen),
