@@ -7,9 +7,11 @@ use pg2sf::commands::{self, Fatal};
 
 // A model's tokens and syntax tree are many small values made and dropped
 // per file: with the system allocator, a whole convert took 12–14 % more
-// instructions (callgrind, pg_regress and pilotage). mimalloc keeps more
-// memory: a 10,000-model convert peaks at 109 MB rather than 80 MB, within
-// the 150 MB budget of the benchmarks.
+// instructions (callgrind, pg_regress and pilotage). Built without
+// transparent huge pages (Cargo.toml): with them, every worker's first
+// allocations touched 2 MB pages, and a 76-file project peaked at 85 MB
+// rather than 30 MB. A 10,000-model convert peaks at about 100 MB (80 MB
+// with the system allocator), within the benchmarks' 150 MB budget.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
