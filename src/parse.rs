@@ -275,20 +275,15 @@ fn parse_unplaced<'t>(
 /// statement is parsed again with them (the parser never looks at a span:
 /// it fails the same way).
 fn place(dialect: &dyn Dialect, tokens: &mut Tokens, at: Resume) -> ParseError {
-    let e = match run_parser(dialect, tokens, 1, at) {
-        Err((e, _)) => e,
-        // Not expected; the whole text then gives the message.
-        Ok(_) => match run_parser(dialect, tokens, 1, Resume::default()) {
-            Err((e, _)) => e,
-            Ok(_) => {
-                return ParseError {
-                    offset: tokens.text.len(),
-                    message: "the text parses only with byte offsets for places".to_string(),
-                }
-            }
+    match run_parser(dialect, tokens, 1, at) {
+        Err((e, _)) => described(e, tokens),
+        // Cannot happen while the parser ignores spans; an error all the same.
+        Ok(_) => ParseError {
+            offset: tokens.text.len(),
+            message: "internal: the statement that failed to parse parsed when parsed again"
+                .to_string(),
         },
-    };
-    described(e, tokens)
+    }
 }
 
 /// A parser error as a [`ParseError`]: its message and the offset of the

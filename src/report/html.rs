@@ -359,6 +359,23 @@ fn diff_rows<'t>(diff: &'t similar::TextDiff<'t, 't, 't, str>) -> Vec<Row<'t>> {
     rows
 }
 
+/// The rows of a model's table: a changed model's from its diff; for a model
+/// whose output is its input, its lines, a row made only for each line shown
+/// (most are not: only those around its findings).
+enum Rows<'t> {
+    Diff(Vec<Row<'t>>),
+    Unchanged(Vec<&'t str>),
+}
+
+impl Rows<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Rows::Diff(rows) => rows.len(),
+            Rows::Unchanged(lines) => lines.len(),
+        }
+    }
+}
+
 /// Row `i` of a model whose output is its input: line `i + 1` on both sides.
 fn unchanged_row_at(i: usize, line: &str) -> Row<'_> {
     let runs = || Runs::Plain(line.trim_end_matches(['\n', '\r']));
@@ -417,15 +434,13 @@ fn strip_line_end(runs: &mut Vec<(bool, &str)>) {
 /// unified view from it.
 fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
     let diff;
-    // A model whose output is its input shows only the lines around its
-    // findings: its rows are made only for those, from its lines.
-    let (rows, lines) = if f.changed() {
+    let rows = if f.changed() {
         diff = super::line_diff(f.before(), f.after());
-        (diff_rows(&diff), Vec::new())
+        Rows::Diff(diff_rows(&diff))
     } else {
-        (Vec::new(), split_lines(f.before()).collect::<Vec<&str>>())
+        Rows::Unchanged(split_lines(f.before()).collect())
     };
-    let total = if f.changed() { rows.len() } else { lines.len() };
+    let total = rows.len();
     // A line's anchor is the model's and `/L<n>`, which need no escaping.
     let id_esc = esc(id);
     let bom = usize::from(f.before().starts_with('\u{feff}'));
@@ -455,24 +470,26 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
         }
     }
 
-    let interesting: Vec<bool> = if f.changed() {
-        rows.iter()
+    let interesting: Vec<bool> = match &rows {
+        Rows::Diff(rows) => rows
+            .iter()
             .map(|r| {
                 !r.equal
                     || r.old.as_ref().is_some_and(|l| {
                         notes.contains_key(&l.number) || marks.contains_key(&l.number)
                     })
             })
-            .collect()
-    } else {
-        // Row i is line i + 1 on both sides.
-        let mut interesting = vec![false; total];
-        for &number in notes.keys().chain(marks.keys()) {
-            if let Some(x) = number.checked_sub(1).and_then(|i| interesting.get_mut(i)) {
-                *x = true;
+            .collect(),
+        Rows::Unchanged(_) => {
+            // Row i is line i + 1 on both sides.
+            let mut interesting = vec![false; total];
+            for &number in notes.keys().chain(marks.keys()) {
+                if let Some(x) = number.checked_sub(1).and_then(|i| interesting.get_mut(i)) {
+                    *x = true;
+                }
             }
+            interesting
         }
-        interesting
     };
     let mut keep = vec![false; total];
     for (i, _) in interesting.iter().enumerate().filter(|(_, x)| **x) {
@@ -498,10 +515,10 @@ fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
             continue;
         }
         let unchanged_row;
-        let row = match rows.get(i) {
-            Some(row) => row,
-            None => {
-                unchanged_row = unchanged_row_at(i, lines.get(i).copied().unwrap_or(""));
+        let row = match &rows {
+            Rows::Diff(rows) => &rows[i],
+            Rows::Unchanged(lines) => {
+                unchanged_row = unchanged_row_at(i, lines[i]);
                 &unchanged_row
             }
         };
