@@ -126,7 +126,7 @@ pub struct Parsed<'t> {
 pub fn tokenize<'t>(dialect: &dyn Dialect, text: &'t str) -> Result<Tokens<'t>, ParseError> {
     let lines = LineIndex::new(text);
     // A macro's or block's text is the whole file with everything outside it
-    // blanked, and sqlparser makes a token of every blank: the blank margins
+    // blanked, and every run of blanks is a token: the blank margins
     // are left out (a 7 kB macro file tokenised for each of its 48 variants
     // took five times as long as with them).
     let (start, stop) = margins(text);
@@ -175,10 +175,12 @@ fn tokenize_between(
             return Ok(tokens);
         }
     }
-    tokenize_with_sqlparser(dialect, text, lines, start, stop)
+    let (mut list, mut ranges) = tokenize_with_sqlparser(dialect, text, lines, start, stop)?;
+    plain::merge_blank_runs(&mut list, &mut ranges, 0);
+    Ok((list, ranges))
 }
 
-/// [`tokenize_between`] by sqlparser's tokeniser alone.
+/// [`tokenize_between`] by sqlparser's tokeniser alone, a token per blank.
 fn tokenize_with_sqlparser(
     dialect: &dyn Dialect,
     text: &str,
@@ -1587,6 +1589,63 @@ mod tests {
             texts.push(text);
         }
         texts
+    }
+
+    /// A run of blanks is one token (`plain::merge_blank_runs`), where
+    /// sqlparser makes one per blank: the parser reads the runs as it reads
+    /// the blanks, to the same statements (spans and all) or the same error,
+    /// in both dialects, over the fixtures, their cut-short and broken
+    /// variants and every corpus file, raw and masked.
+    #[test]
+    fn blank_runs_parse_as_their_blanks_do() {
+        let mut texts = texts_that_fail_too();
+        let corpora = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+        for entry in walkdir::WalkDir::new(corpora).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    if let Ok(regions) = crate::jinja::scan(&text) {
+                        texts.push(crate::mask::mask_file(&text, &regions).masked);
+                    }
+                    texts.push(text);
+                }
+            }
+        }
+        let (mut compared, mut merged_away) = (0, 0);
+        for dialect in [&PostgreSqlDialect {} as &dyn Dialect, &SnowflakeDialect {}] {
+            for text in &texts {
+                let Ok(raw) = Tokenizer::new(dialect, text).tokenize_with_location() else {
+                    continue;
+                };
+                let Ok(mut merged) = tokenize(dialect, text) else {
+                    panic!("sqlparser tokenises this, pg2sf does not: {text}");
+                };
+                let blanks = |list: &[TokenWithSpan]| {
+                    list.iter()
+                        .filter(|t| {
+                            matches!(
+                                t.token,
+                                Token::Whitespace(Whitespace::Space | Whitespace::Tab)
+                            )
+                        })
+                        .count()
+                };
+                merged_away += blanks(&raw) - blanks(&merged.list);
+                let mut raw = Tokens::new(text, raw, vec![], LineIndex::new(text));
+                let read = |tokens: &mut Tokens| {
+                    format!(
+                        "{:?}",
+                        run_parser(dialect, tokens, 1, Resume::default()).map_err(|(e, _)| e)
+                    )
+                };
+                assert_eq!(read(&mut merged), read(&mut raw), "{text}");
+                compared += 1;
+            }
+        }
+        assert!(
+            compared > 2500 && merged_away > 100_000,
+            "{compared} texts, {merged_away} blanks merged"
+        );
     }
 
     /// The parser reads byte-offset spans (`offset_span`) and places a

@@ -9,8 +9,10 @@
 //! string, a dollar quote, a custom operator, a non-ASCII identifier, a
 //! carriage return, ...) sends the rest of its line to sqlparser, with the
 //! tokens so far as context, as if it had read the text from the start. The
-//! tokens are the very ones sqlparser would make: a test compares them, with
-//! their spans and byte ranges, over every fixture and corpus file.
+//! tokens are the very ones sqlparser would make, but for a run of spaces (of
+//! tabs) being one token where sqlparser makes one per blank
+//! ([`merge_blank_runs`]): a test compares them, with their spans and byte
+//! ranges, over every fixture and corpus file.
 //!
 //! `COPY` is left to sqlparser whole: the data after `COPY ... FROM STDIN;`
 //! is tokenised by a tracker that sees the statement from its beginning.
@@ -241,7 +243,49 @@ fn rest_of_line(
             furthest = cursor;
         }
     }
+    merge_blank_runs(list, ranges, kept);
     (furthest.byte == end).then_some(furthest)
+}
+
+/// Makes each run of spaces (of tabs) from `list[from..]` on one token,
+/// spanning the run. sqlparser makes a token of every blank, and a model's
+/// indentation and its blanked Jinja are runs of them: more than half of a
+/// dbt project's tokens, and most of a macro's, each made, kept, stepped over by
+/// every look-ahead of the parser and dropped, in every pass. sqlparser's
+/// parser skips blanks, and where it looks at one (a Snowflake stage name
+/// ends at one; nothing may come between a placeholder's `:` and its name)
+/// it asks only whether there is one, never how many: a run reads as its
+/// blanks do. A test parses both ways, over the fixtures and corpora, in
+/// both dialects (`parse::tests::blank_runs_parse_as_their_blanks_do`).
+pub(super) fn merge_blank_runs(
+    list: &mut Vec<TokenWithSpan>,
+    ranges: &mut Vec<ByteRange>,
+    from: usize,
+) {
+    let blank = |t: &Token| match t {
+        Token::Whitespace(Whitespace::Space) => Some(b' '),
+        Token::Whitespace(Whitespace::Tab) => Some(b'\t'),
+        _ => None,
+    };
+    // `list[..kept]` is done; each token after joins its last or is kept.
+    let first = from.min(list.len());
+    let mut kept = first;
+    for i in first..list.len() {
+        let joins = kept > 0
+            && blank(&list[i].token).is_some()
+            && blank(&list[kept - 1].token) == blank(&list[i].token)
+            && ranges[kept - 1].end == ranges[i].start;
+        if joins {
+            ranges[kept - 1].end = ranges[i].end;
+            list[kept - 1].span.end = list[i].span.end;
+        } else {
+            list.swap(kept, i);
+            ranges.swap(kept, i);
+            kept += 1;
+        }
+    }
+    list.truncate(kept);
+    ranges.truncate(kept);
 }
 
 /// Whether the next token would be the first of a statement (as sqlparser's
@@ -408,9 +452,17 @@ fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, u
     let b = bytes[i];
     let single = |t: Token| Some((t, i + 1));
     match b {
-        b' ' => single(Token::Whitespace(Whitespace::Space)),
+        // A run of spaces (of tabs) is one token: see [`merge_blank_runs`].
+        b' ' | b'\t' => {
+            let end = i + bytes[i..].iter().take_while(|&&c| c == b).count();
+            let blank = if b == b' ' {
+                Whitespace::Space
+            } else {
+                Whitespace::Tab
+            };
+            Some((Token::Whitespace(blank), end))
+        }
         b'\n' => single(Token::Whitespace(Whitespace::Newline)),
-        b'\t' => single(Token::Whitespace(Whitespace::Tab)),
         b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
             let end = i + bytes[i..].iter().take_while(|&&b| word_part(b)).count();
             // A quote or `&` after a word may make a prefixed string
@@ -695,7 +747,8 @@ mod tests {
     use crate::source::LineIndex;
 
     /// Compares this tokeniser with sqlparser's over `text[start..stop]`:
-    /// the same tokens, spans and byte ranges, or `None` where sqlparser fails.
+    /// the same tokens, spans and byte ranges once each run of blanks is
+    /// split back into a token per blank, or `None` where sqlparser fails.
     fn agrees(text: &str, start: usize, stop: usize) -> Result<(), String> {
         let lines = LineIndex::new(text);
         let (line, column) = lines.line_col(text, start);
@@ -709,6 +762,7 @@ mod tests {
             (None, _) => Ok(()),
             (Some(_), Err(e)) => Err(format!("sqlparser fails ({}), plain does not", e.message)),
             (Some((list, ranges)), Ok((want_list, want_ranges))) => {
+                let (list, ranges) = split_blank_runs(&list, &ranges);
                 for (i, (got, want)) in list.iter().zip(&want_list).enumerate() {
                     if got != want || ranges[i] != want_ranges[i] {
                         return Err(format!(
@@ -727,6 +781,39 @@ mod tests {
                 Ok(())
             }
         }
+    }
+
+    /// The tokens with each run of spaces or tabs split into a token per
+    /// blank, as sqlparser makes them (a blank is one byte and one column).
+    fn split_blank_runs(
+        list: &[TokenWithSpan],
+        ranges: &[ByteRange],
+    ) -> (Vec<TokenWithSpan>, Vec<ByteRange>) {
+        let (mut split, mut split_ranges) = (vec![], vec![]);
+        for (t, r) in list.iter().zip(ranges) {
+            match t.token {
+                Token::Whitespace(Whitespace::Space | Whitespace::Tab) => {
+                    assert_eq!(
+                        t.span.start.line, t.span.end.line,
+                        "a blank run on one line"
+                    );
+                    for k in 0..r.len() {
+                        let at = |c: usize| Location {
+                            line: t.span.start.line,
+                            column: t.span.start.column + c as u64,
+                        };
+                        let blank = Span::new(at(k), at(k + 1));
+                        split.push(TokenWithSpan::new(t.token.clone(), blank));
+                        split_ranges.push(r.start + k..r.start + k + 1);
+                    }
+                }
+                _ => {
+                    split.push(t.clone());
+                    split_ranges.push(r.clone());
+                }
+            }
+        }
+        (split, split_ranges)
     }
 
     /// Snowflake's tokens made from the PostgreSQL ones are Snowflake's own.
