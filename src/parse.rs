@@ -142,13 +142,14 @@ fn is_blank(b: u8) -> bool {
 /// `start..stop`.
 fn margins(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let start = bytes.iter().take_while(|b| is_blank(**b)).count();
-    let stop = bytes.len()
-        - bytes[start..]
-            .iter()
-            .rev()
-            .take_while(|b| is_blank(**b))
-            .count();
+    let mut start = 0;
+    while bytes.get(start).is_some_and(|&b| is_blank(b)) {
+        start = plain::run_end(bytes, start, bytes[start]);
+    }
+    let mut stop = bytes.len();
+    while stop > start && is_blank(bytes[stop - 1]) {
+        stop = plain::run_start(bytes, stop, bytes[stop - 1]);
+    }
     (start, stop)
 }
 
@@ -1589,6 +1590,44 @@ mod tests {
             texts.push(text);
         }
         texts
+    }
+
+    /// The blank margins and the runs of one blank, found eight bytes at a
+    /// time, are where a byte-by-byte walk finds them.
+    #[test]
+    fn margins_and_blank_runs_are_what_a_byte_walk_finds() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 41) as usize;
+            let text: String = (0..len)
+                .map(|k| match (state >> (k % 60)) % 7 {
+                    0..=3 => ' ',
+                    4 => '\t',
+                    5 => '\n',
+                    _ => 'a',
+                })
+                .collect();
+            let bytes = text.as_bytes();
+            let start = bytes.iter().take_while(|b| is_blank(**b)).count();
+            let stop = len
+                - bytes[start..]
+                    .iter()
+                    .rev()
+                    .take_while(|b| is_blank(**b))
+                    .count();
+            assert_eq!(margins(&text), (start, stop), "{text:?}");
+            for i in 0..=len {
+                for blank in [b' ', b'\t'] {
+                    let end = i + bytes[i..].iter().take_while(|&&b| b == blank).count();
+                    assert_eq!(plain::run_end(bytes, i, blank), end, "{text:?} {i}");
+                    let from = i - bytes[..i].iter().rev().take_while(|&&b| b == blank).count();
+                    assert_eq!(plain::run_start(bytes, i, blank), from, "{text:?} {i}");
+                }
+            }
+        }
     }
 
     /// A run of blanks is one token (`plain::merge_blank_runs`), where

@@ -288,6 +288,41 @@ pub(super) fn merge_blank_runs(
     ranges.truncate(kept);
 }
 
+/// The end of the run of `blank` bytes from `from`, eight bytes at a time
+/// where it can: a macro's variant is mostly blanked text.
+pub(super) fn run_end(bytes: &[u8], from: usize, blank: u8) -> usize {
+    let eight = u64::from_ne_bytes([blank; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        if u64::from_ne_bytes(chunk) != eight {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().take_while(|&&b| b == blank).count()
+}
+
+/// The start of the run of `blank` bytes that ends at `to`: [`run_end`]
+/// backwards.
+pub(super) fn run_start(bytes: &[u8], to: usize, blank: u8) -> usize {
+    let eight = u64::from_ne_bytes([blank; 8]);
+    let mut i = to;
+    while let Some(chunk) = i
+        .checked_sub(8)
+        .and_then(|s| bytes.get(s..i))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        if u64::from_ne_bytes(chunk) != eight {
+            break;
+        }
+        i -= 8;
+    }
+    i - bytes[..i].iter().rev().take_while(|&&b| b == blank).count()
+}
+
 /// Whether the next token would be the first of a statement (as sqlparser's
 /// `COPY ... FROM STDIN` tracker sees it: after a `;` or at the start).
 fn starts_statement(list: &[TokenWithSpan]) -> bool {
@@ -454,7 +489,7 @@ fn plain_token(text: &str, i: usize, list: &[TokenWithSpan]) -> Option<(Token, u
     match b {
         // A run of spaces (of tabs) is one token: see [`merge_blank_runs`].
         b' ' | b'\t' => {
-            let end = i + bytes[i..].iter().take_while(|&&c| c == b).count();
+            let end = run_end(bytes, i, b);
             let blank = if b == b' ' {
                 Whitespace::Space
             } else {

@@ -402,10 +402,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
         if start >= bytes.len() {
             return None;
         }
-        let end = match bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-        {
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
             Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
                 start + i + 2
             }
