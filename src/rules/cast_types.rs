@@ -33,8 +33,7 @@ pub struct TypeRename {
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    let table: Table = toml::from_str(include_str!("../../rules/types.toml"))
-        .expect("rules/types.toml is valid (checked by tests)");
+    let table: Table = super::table(super::rule_table!("types"));
     table
         .rule
         .into_iter()

@@ -328,8 +328,7 @@ pub struct FunctionRename {
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    let table: Table = toml::from_str(include_str!("../../rules/functions.toml"))
-        .expect("rules/functions.toml is valid (checked by tests)");
+    let table: Table = super::table(super::rule_table!("functions"));
     table
         .rule
         .into_iter()

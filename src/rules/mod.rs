@@ -429,6 +429,24 @@ pub trait Rule: Send + Sync {
     }
 }
 
+/// The JSON that build.rs made of the rule table `rules/<name>.toml`.
+macro_rules! rule_table {
+    ($name:literal) => {
+        (
+            concat!("rules/", $name, ".toml"),
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        )
+    };
+}
+pub(crate) use rule_table;
+
+/// A rule table (see build.rs), from [`rule_table!`]. The tables are part of
+/// the binary, checked by the tests: a bad one is pg2sf's bug, not the
+/// user's.
+pub(crate) fn table<T: serde::de::DeserializeOwned>((source, json): (&str, &str)) -> T {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{source} does not fit its rules: {e}"))
+}
+
 /// Every rule, in a fixed order.
 pub fn registry() -> &'static [Box<dyn Rule>] {
     static RULES: OnceLock<Vec<Box<dyn Rule>>> = OnceLock::new();
@@ -707,6 +725,35 @@ mod tests {
     use rayon::prelude::*;
 
     use super::{guard, IdentifierCase, Settings};
+
+    /// The rules read the JSON build.rs makes of each table: it holds what
+    /// the TOML says, as it is now.
+    #[test]
+    fn the_embedded_rule_tables_are_the_toml_ones() {
+        let tables = [
+            super::rule_table!("functions"),
+            super::rule_table!("postgis"),
+            super::rule_table!("postgres_only"),
+            super::rule_table!("types"),
+        ];
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (source, json) in tables {
+            let text = std::fs::read_to_string(root.join(source)).unwrap();
+            let toml: toml::Value = toml::from_str(&text).unwrap();
+            let embedded: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_value(&toml).unwrap(), embedded, "{source}");
+            assert!(
+                embedded["rule"].as_array().is_some_and(|r| !r.is_empty()),
+                "{source}"
+            );
+        }
+        let on_disk = std::fs::read_dir(root.join("rules")).unwrap().count();
+        assert_eq!(
+            on_disk,
+            tables.len(),
+            "a table in rules/ that no rule reads"
+        );
+    }
 
     /// Constructs the expression walk cannot locate (a bare `current_date`
     /// or `localtime` has no span), which only the token checks of the same

@@ -86,8 +86,7 @@ pub struct Postgis {
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    let table: Table = toml::from_str(include_str!("../../rules/postgis.toml"))
-        .expect("rules/postgis.toml is valid (checked by tests)");
+    let table: Table = super::table(super::rule_table!("postgis"));
     let functions: Arc<BTreeMap<String, FunctionRow>> = Arc::new(
         table
             .function

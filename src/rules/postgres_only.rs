@@ -88,8 +88,7 @@ pub struct PostgresOnly {
 }
 
 fn table() -> Table {
-    toml::from_str(include_str!("../../rules/postgres_only.toml"))
-        .expect("rules/postgres_only.toml is valid (checked by tests)")
+    super::table(super::rule_table!("postgres_only"))
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
