@@ -255,7 +255,7 @@ fn parse_unplaced<'t>(
     let most_statements = 1 + tokens
         .list
         .iter()
-        .filter(|t| t.token == Token::SemiColon)
+        .filter(|t| matches!(t.token, Token::SemiColon))
         .count();
     // The parser reads the tokens with their byte ranges for spans (see
     // [`offset_span`]); their line:column spans come back after.

@@ -232,7 +232,8 @@ pub fn with_bom(bom: bool, body: &str) -> String {
 
 /// A unified diff of a file's fix, with `a/` and `b/` headers.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
-    crate::report::line_diff(before, after)
+    crate::report::lines(before, after)
+        .diff()
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))

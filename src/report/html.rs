@@ -392,30 +392,6 @@ fn unchanged_row_at(i: usize, line: &str) -> Row<'_> {
     }
 }
 
-/// A text's lines with their endings, split where `similar` splits them
-/// (after `\n`, `\r\n` or a lone `\r`), a byte scan rather than its
-/// character walk.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
-                start + i + 2
-            }
-            Some(i) => start + i + 1,
-            None => bytes.len(),
-        };
-        // Line breaks are ASCII: `start..end` lies on character boundaries.
-        let line = &text[start..end];
-        start = end;
-        Some(line)
-    })
-}
-
 fn strip_line_end(runs: &mut Vec<(bool, &str)>) {
     while let Some((_, last)) = runs.last_mut() {
         *last = last.trim_end_matches(['\n', '\r']);
@@ -430,12 +406,13 @@ fn strip_line_end(runs: &mut Vec<(bool, &str)>) {
 /// of its findings with `CONTEXT` lines around them. The script derives the
 /// unified view from it.
 fn diff_tables(f: &ReportFile, id: &str, texts: &[String], html: &mut String) {
-    let diff;
+    let (lines, diff);
     let rows = if f.changed() {
-        diff = super::line_diff(f.before(), f.after());
+        lines = super::lines(f.before(), f.after());
+        diff = lines.diff();
         Rows::Diff(diff_rows(&diff))
     } else {
-        Rows::Unchanged(split_lines(f.before()).collect())
+        Rows::Unchanged(super::split_lines(f.before()).collect())
     };
     let total = rows.len();
     // A line's anchor is the model's and `/L<n>`, which need no escaping.
@@ -955,27 +932,6 @@ const JS: &str = r#"
 
 #[cfg(test)]
 mod tests {
-    use similar::DiffableStr;
-
-    #[test]
-    fn splits_lines_where_similar_does() {
-        for text in [
-            "",
-            "a",
-            "a\n",
-            "a\nb",
-            "\n\n",
-            "a\r\nb\rc\n",
-            "\r",
-            "\r\n",
-            "é\r\r\nü",
-            "x\n\r",
-        ] {
-            let ours: Vec<&str> = super::split_lines(text).collect();
-            assert_eq!(ours, text.tokenize_lines(), "{text:?}");
-        }
-    }
-
     /// A line with no span marked is written from its runs whole; the
     /// character walk that marks spans must give the same markup for it
     /// (a mark past the line's end marks nothing).

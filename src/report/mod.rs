@@ -167,7 +167,8 @@ impl ReportFile {
 
     /// The unified diff of the conversion, without colour.
     pub fn unified_diff(&self, context: usize) -> String {
-        line_diff(self.before(), self.after())
+        lines(self.before(), self.after())
+            .diff()
             .unified_diff()
             .context_radius(context)
             .header(&format!("a/{}", self.path), &format!("b/{}", self.path))
@@ -254,16 +255,60 @@ pub fn line_count(text: &str) -> usize {
     feeds + usize::from(!text.is_empty() && !text.ends_with('\n'))
 }
 
-/// Line diff of a conversion. Myers' algorithm is quadratic when most lines
-/// change (a 5 MB generated model), so very long files get a deadline after
-/// which the diff is still correct but may be less minimal.
-pub fn line_diff<'a>(before: &'a str, after: &'a str) -> similar::TextDiff<'a, 'a, 'a, str> {
-    const LONG: usize = 2_000;
-    let mut config = similar::TextDiff::configure();
-    if before.len() / 40 > LONG || line_count(before) > LONG {
-        config.timeout(std::time::Duration::from_millis(250));
+/// The lines of both sides of a conversion, for [`Lines::diff`]: split by a
+/// byte scan ([`split_lines`]) rather than `similar`'s character walk, a
+/// fifth of the report's diffing.
+pub struct Lines<'a> {
+    old: Vec<&'a str>,
+    new: Vec<&'a str>,
+}
+
+pub fn lines<'a>(before: &'a str, after: &'a str) -> Lines<'a> {
+    Lines {
+        old: split_lines(before).collect(),
+        new: split_lines(after).collect(),
     }
-    config.diff_lines(before, after)
+}
+
+impl<'a> Lines<'a> {
+    /// The line diff, as `similar`'s `diff_lines` makes it. Myers' algorithm
+    /// is quadratic when most lines change (a 5 MB generated model), so very
+    /// long files get a deadline after which the diff is still correct but
+    /// may be less minimal.
+    pub fn diff(&self) -> similar::TextDiff<'a, 'a, '_, str> {
+        const LONG: usize = 2_000;
+        let mut config = similar::TextDiff::configure();
+        config.newline_terminated(true);
+        let bytes: usize = self.old.iter().map(|l| l.len()).sum();
+        if bytes / 40 > LONG || self.old.len() > LONG {
+            config.timeout(std::time::Duration::from_millis(250));
+        }
+        config.diff_slices(&self.old, &self.new)
+    }
+}
+
+/// A text's lines with their endings, split where `similar` splits them
+/// (after `\n`, `\r\n` or a lone `\r`), a byte scan rather than its
+/// character walk.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
+                start + i + 2
+            }
+            Some(i) => start + i + 1,
+            None => bytes.len(),
+        };
+        // Line breaks are ASCII: `start..end` lies on character boundaries.
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
 }
 
 /// Statuses from the one that most needs a reviewer to the one that least does.
@@ -301,6 +346,63 @@ pub fn pipeline_code(code: &str) -> Option<(&'static str, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+    use similar::DiffableStr;
+
+    #[test]
+    fn splits_lines_where_similar_does() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\n",
+            "a\r\nb\rc\n",
+            "\r",
+            "\r\n",
+            "é\r\r\nü",
+            "x\n\r",
+        ] {
+            let ours: Vec<&str> = super::split_lines(text).collect();
+            assert_eq!(ours, text.tokenize_lines(), "{text:?}");
+        }
+    }
+
+    /// The diff of lines split by [`super::split_lines`] is the one
+    /// `similar`'s `diff_lines` makes, as a unified diff and as the inline
+    /// changes the HTML shows: over every fixture and its conversion.
+    #[test]
+    fn diffs_are_what_diff_lines_makes() {
+        fn inline<'x>(d: &'x similar::TextDiff<'x, 'x, 'x, str>) -> Vec<String> {
+            d.ops()
+                .iter()
+                .flat_map(|op| d.iter_inline_changes(op))
+                .map(|c| format!("{:?} {:?}", c.tag(), c.values()))
+                .collect()
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut changed = 0;
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            let Ok(before) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let after = crate::convert::convert_text(&before).output;
+            for (old, new) in [(&before, &after), (&after, &before), (&before, &before)] {
+                let want = similar::TextDiff::from_lines(old.as_str(), new.as_str());
+                let lines = super::lines(old, new);
+                let got = lines.diff();
+                assert_eq!(got.ops(), want.ops(), "{}", entry.path().display());
+                assert_eq!(
+                    got.unified_diff().context_radius(2).to_string(),
+                    want.unified_diff().context_radius(2).to_string(),
+                );
+                assert_eq!(inline(&got), inline(&want), "{}", entry.path().display());
+            }
+            changed += usize::from(after != before);
+        }
+        assert!(changed > 50, "only {changed} fixtures change");
+    }
+
     #[test]
     fn counts_lines_as_str_lines_does() {
         for text in [
