@@ -250,13 +250,14 @@ fn rest_of_line(
 /// Makes each run of spaces (of tabs) from `list[from..]` on one token,
 /// spanning the run. sqlparser makes a token of every blank, and a model's
 /// indentation and its blanked Jinja are runs of them: more than half of a
-/// dbt project's tokens, and most of a macro's, each made, kept, stepped over by
-/// every look-ahead of the parser and dropped, in every pass. sqlparser's
-/// parser skips blanks, and where it looks at one (a Snowflake stage name
-/// ends at one; nothing may come between a placeholder's `:` and its name)
-/// it asks only whether there is one, never how many: a run reads as its
-/// blanks do. A test parses both ways, over the fixtures and corpora, in
-/// both dialects (`parse::tests::blank_runs_parse_as_their_blanks_do`).
+/// dbt project's tokens, and most of a macro's, each made, kept, stepped
+/// over by every look-ahead of the parser and dropped, in every pass.
+/// sqlparser's parser skips blanks, and where it looks at one (a Snowflake
+/// stage name ends at one; nothing may come between a placeholder's `:` and
+/// its name) it asks only whether there is one, never how many: a run reads
+/// as its blanks do. A test parses both ways, over the fixtures and
+/// corpora, in both dialects
+/// (`parse::tests::blank_runs_parse_as_their_blanks_do`).
 pub(super) fn merge_blank_runs(
     list: &mut Vec<TokenWithSpan>,
     ranges: &mut Vec<ByteRange>,
