@@ -893,6 +893,10 @@ impl KeptTokens {
 /// `range` of `text` into the same token.
 fn read_alike(text: &[u8], t: &Token, r: &ByteRange) -> bool {
     match t {
+        // A quoted name is read to its closing quote by both, whatever it
+        // holds ("département"); an unquoted one by each dialect's idea of a
+        // word character.
+        Token::Word(w) if w.quote_style == Some('"') => true,
         Token::Word(w) => w.value.is_ascii() && !w.value.contains('$'),
         Token::Number(n, _) => n
             .bytes()
@@ -931,7 +935,8 @@ fn read_alike(text: &[u8], t: &Token, r: &ByteRange) -> bool {
         | Token::DoubleColon
         | Token::SemiColon
         | Token::Arrow
-        | Token::LongArrow => true,
+        | Token::LongArrow
+        | Token::RArrow => true,
         _ => false,
     }
 }
